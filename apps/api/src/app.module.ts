@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { AppConfig } from '@app/common';
+import { PlatformModule } from '@app/platform';
+import { AnswerController } from './answer/answer.controller.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { KnowledgeController } from './knowledge/knowledge.controller.js';
+
+/** The HTTP service: thin controllers over the platform. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(config)],
+      controllers: [AnswerController, KnowledgeController, HealthController],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { ChineseSegmenter } from './chinese-segmenter.js';
+import { STOPWORDS } from './stopwords.js';
+import { SynonymTable } from './synonym-table.js';
+import { normalizeText } from './text-normalizer.js';
+
+/** Bump when the analysis chain changes, so that stale index snapshots are rejected. */
+export const ANALYZER_VERSION = 3;
+
+export interface AnalyzerDictionaries {
+  /** dict/words.txt of the knowledge folder. */
+  words?: readonly string[];
+  /** dict/synonyms.txt of the knowledge folder, canonical term first. */
+  synonymGroups?: readonly (readonly string[])[];
+}
+
+const CJK = /\p{Script=Han}/u;
+const WORD_TOKEN = /^[\p{L}\p{N}]/u;
+
+/**
+ * Text → index terms, the same chain for documents and questions: normalise, segment in
+ * search mode, drop stopwords and single non-CJK letters, map synonyms to their canonical term.
+ */
+export class TextAnalyzer {
+  readonly synonyms: SynonymTable;
+  readonly fingerprint: string;
+  private readonly segmenter: ChineseSegmenter;
+
+  constructor(dictionaries: AnalyzerDictionaries = {}) {
+    const words = (dictionaries.words ?? []).map(normalizeText).filter(Boolean);
+    this.synonyms = SynonymTable.withBase(dictionaries.synonymGroups ?? [], normalizeText);
+    this.segmenter = new ChineseSegmenter([...words, ...this.synonyms.terms()]);
+    this.fingerprint = createHash('sha256')
+      .update(JSON.stringify([ANALYZER_VERSION, words, this.synonyms.groups]))
+      .digest('hex')
+      .slice(0, 16);
+  }
+
+  normalize(text: string): string {
+    return normalizeText(text);
+  }
+
+  /** Terms of a text, in order, duplicates kept (term frequency matters for documents). */
+  terms(text: string): string[] {
+    const normalized = normalizeText(text);
+    if (!normalized) return [];
+    const terms: string[] = [];
+    for (const raw of this.segmenter.cutForSearch(normalized)) {
+      const token = raw.trim();
+      if (!token || !WORD_TOKEN.test(token) || STOPWORDS.has(token)) continue;
+      if (token.length === 1 && !CJK.test(token) && !/\d/.test(token)) continue;
+      terms.push(this.synonyms.canonical(token));
+    }
+    return terms;
+  }
+
+  /** Distinct terms, for queries. */
+  queryTerms(text: string): string[] {
+    return [...new Set(this.terms(text))];
+  }
+
+  /** Plain word segmentation of normalised text (for highlighting and diagnostics). */
+  words(text: string): string[] {
+    return this.segmenter.cut(normalizeText(text)).filter((w) => w.trim());
+  }
+}

@@ -1,0 +1,179 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested, validateSync,
+  type ValidationError,
+} from 'class-validator';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+
+export class ServerConfig {
+  @IsInt() @Min(0) @Max(65535)
+  port: number;
+
+  @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
+  bodyLimitBytes: number;
+}
+
+export class KnowledgeConfig {
+  @IsString() @MinLength(1)
+  dir: string;
+
+  /** Import `dir` when the database holds no knowledge (first start). */
+  @IsBoolean()
+  importOnEmpty: boolean;
+
+  /** How often each instance checks whether the knowledge changed (on another instance). */
+  @IsInt() @Min(100) @Max(600000)
+  pollIntervalMs: number;
+}
+
+export class StorageConfig {
+  @IsString() @MinLength(1)
+  dataDir: string;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL 应以 postgres:// 或 postgresql:// 开头' })
+  databaseUrl?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL 应以 redis:// 或 rediss:// 开头' })
+  redisUrl?: string;
+}
+
+export class ThresholdsConfig {
+  @IsNumber() @Min(0) @Max(1)
+  answer: number;
+
+  @IsNumber() @Min(0) @Max(1)
+  margin: number;
+
+  @IsNumber() @Min(0) @Max(1)
+  clarify: number;
+
+  @IsInt() @Min(2) @Max(5)
+  maxChoices: number;
+}
+
+export class MatchingConfig {
+  @ValidateNested() @Type(() => ThresholdsConfig)
+  thresholds: ThresholdsConfig;
+}
+
+export class ConversationConfig {
+  @IsInt() @Min(10) @Max(86400)
+  clarificationTtlSeconds: number;
+
+  @IsString() @MinLength(3)
+  hotline: string;
+}
+
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  env: 'development' | 'production' | 'test';
+
+  @ValidateNested() @Type(() => ServerConfig)
+  server: ServerConfig;
+
+  @ValidateNested() @Type(() => KnowledgeConfig)
+  knowledge: KnowledgeConfig;
+
+  @ValidateNested() @Type(() => StorageConfig)
+  storage: StorageConfig;
+
+  @ValidateNested() @Type(() => MatchingConfig)
+  matching: MatchingConfig;
+
+  @ValidateNested() @Type(() => ConversationConfig)
+  conversation: ConversationConfig;
+}
+
+/** Environment variables that override a config file value (config path → variable). */
+export const ENVIRONMENT_OVERRIDES: Record<string, string> = {
+  'env': 'NODE_ENV',
+  'server.port': 'PORT',
+  'knowledge.dir': 'KNOWLEDGE_DIR',
+  'knowledge.importOnEmpty': 'KNOWLEDGE_IMPORT_ON_EMPTY',
+  'storage.dataDir': 'DATA_DIR',
+  'storage.databaseUrl': 'DATABASE_URL',
+  'storage.redisUrl': 'REDIS_URL',
+  'conversation.hotline': 'HOTLINE_NUMBER',
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Plain = Record<string, unknown>;
+
+function readYaml(path: string): Plain {
+  try {
+    const data = loadYaml(readFileSync(path, 'utf8'), { schema: CORE_SCHEMA });
+    if (data === null || data === undefined) return {};
+    if (typeof data !== 'object' || Array.isArray(data)) throw new Error('顶层应为键值对');
+    return data as Plain;
+  } catch (error) {
+    throw new ConfigError(`配置文件 ${path} 无法读取：${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+function deepMerge(base: Plain, override: Plain): Plain {
+  const out: Plain = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current = out[key];
+    out[key] = value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object'
+      ? deepMerge(current as Plain, value as Plain)
+      : value;
+  }
+  return out;
+}
+
+function setPath(target: Plain, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Plain;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+/** Environment values are text; the schema decides whether a value is a number or a flag. */
+function coerce(text: string): unknown {
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (text === 'true' || text === 'false') return text === 'true';
+  return text;
+}
+
+function flatten(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => {
+      const variable = ENVIRONMENT_OVERRIDES[path];
+      return `${path}${variable ? `（环境变量 ${variable}）` : ''}: ${m}`;
+    });
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+/**
+ * config/default.yaml, then config/<NODE_ENV>.yaml and CONFIG_FILE if present, then environment
+ * variables. Anything invalid stops the start with a message naming the setting.
+ */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, configDir = resolve('config')): AppConfig {
+  const defaultFile = resolve(configDir, 'default.yaml');
+  if (!existsSync(defaultFile)) throw new ConfigError(`缺少配置文件 ${defaultFile}`);
+  let plain = readYaml(defaultFile);
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const envFile = resolve(configDir, `${nodeEnv}.yaml`);
+  if (existsSync(envFile)) plain = deepMerge(plain, readYaml(envFile));
+  if (env.CONFIG_FILE) plain = deepMerge(plain, readYaml(resolve(env.CONFIG_FILE)));
+  for (const [path, variable] of Object.entries(ENVIRONMENT_OVERRIDES)) {
+    const value = env[variable];
+    if (value !== undefined && value !== '') setPath(plain, path, coerce(value));
+  }
+  const config = plainToInstance(AppConfig, plain);
+  const problems = flatten(validateSync(config, { forbidUnknownValues: false }));
+  if (problems.length > 0) {
+    throw new ConfigError(`配置有误，服务未启动：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+  return config;
+}

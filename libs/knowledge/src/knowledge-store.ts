@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import {
+  AppStateEntity, AreaEntity, CatalogueItemEntity, ConcernEntity, ConcernInterpretationLinkEntity, ConcernItemLinkEntity,
+  DomainWordEntity, InterpretationEntity, InterpretationItemLinkEntity, SynonymGroupEntity,
+} from './entities/index.js';
+import type { ConcernRecord, KnowledgeBundle } from './knowledge-model.js';
+
+const REVISION_KEY = 'knowledge_revision';
+const INSERT_CHUNK = 500;
+
+/** Reads and writes the knowledge base in the database. Every write bumps the revision. */
+@Injectable()
+export class KnowledgeStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async isEmpty(): Promise<boolean> {
+    const [areas, concerns] = await Promise.all([
+      this.dataSource.getRepository(AreaEntity).count(),
+      this.dataSource.getRepository(ConcernEntity).count(),
+    ]);
+    return areas === 0 && concerns === 0;
+  }
+
+  /** A number that changes whenever the knowledge does; instances compare it to know when to reload. */
+  async revision(): Promise<number> {
+    const row = await this.dataSource.getRepository(AppStateEntity).findOneBy({ key: REVISION_KEY });
+    return row ? Number(row.value) : 0;
+  }
+
+  /** Replaces the whole knowledge base in one transaction: all of the bundle, or nothing. */
+  async replaceAll(bundle: KnowledgeBundle): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      for (const table of [
+        'concern_items', 'concern_interpretations', 'interpretation_items', 'concerns', 'interpretations',
+        'catalogue_items', 'areas', 'synonym_groups', 'domain_words',
+      ]) {
+        await manager.query(`DELETE FROM "${table}"`);
+      }
+      await insertAll(manager, AreaEntity, bundle.areas.map((a, position) => ({ ...a, position })));
+      await insertAll(manager, CatalogueItemEntity, bundle.items.map((i, position) => ({ ...i, position })));
+      await insertAll(manager, InterpretationEntity, bundle.interpretations.map(({ itemIds: _, ...i }, position) => ({ ...i, position })));
+      await insertAll(manager, ConcernEntity, bundle.concerns.map((c, position) => concernRow(c, position)));
+      await insertAll(manager, ConcernItemLinkEntity, bundle.concerns.flatMap((c) => c.itemIds.map((itemId, position) => ({ concernId: c.id, itemId, position }))));
+      await insertAll(manager, ConcernInterpretationLinkEntity, bundle.concerns.flatMap((c) =>
+        c.interpretationIds.map((interpretationId, position) => ({ concernId: c.id, interpretationId, position }))));
+      await insertAll(manager, InterpretationItemLinkEntity, bundle.interpretations.flatMap((i) =>
+        i.itemIds.map((itemId, position) => ({ interpretationId: i.id, itemId, position }))));
+      await insertAll(manager, SynonymGroupEntity, bundle.synonymGroups.map((terms, position) => ({ terms, position })));
+      await insertAll(manager, DomainWordEntity, [...new Set(bundle.words)].map((word, position) => ({ word, position })));
+      return bumpRevision(manager);
+    });
+  }
+
+  /** The whole knowledge base, in file order, links included. */
+  async loadBundle(): Promise<KnowledgeBundle> {
+    const m = this.dataSource.manager;
+    const order = { order: { position: 'ASC' as const } };
+    const [areas, items, interpretations, concerns, concernItems, concernInterps, interpItems, synonyms, words] = await Promise.all([
+      m.find(AreaEntity, order),
+      m.find(CatalogueItemEntity, order),
+      m.find(InterpretationEntity, order),
+      m.find(ConcernEntity, order),
+      m.find(ConcernItemLinkEntity, order),
+      m.find(ConcernInterpretationLinkEntity, order),
+      m.find(InterpretationItemLinkEntity, order),
+      m.find(SynonymGroupEntity, order),
+      m.find(DomainWordEntity, order),
+    ]);
+    const linksBy = <L>(links: L[], key: (l: L) => string, value: (l: L) => string) => {
+      const map = new Map<string, string[]>();
+      for (const link of links) map.set(key(link), [...(map.get(key(link)) ?? []), value(link)]);
+      return map;
+    };
+    const itemsByConcern = linksBy(concernItems, (l) => l.concernId, (l) => l.itemId);
+    const interpsByConcern = linksBy(concernInterps, (l) => l.concernId, (l) => l.interpretationId);
+    const itemsByInterp = linksBy(interpItems, (l) => l.interpretationId, (l) => l.itemId);
+    return {
+      areas: areas.map(({ position: _, ...a }) => a),
+      items: items.map(({ position: _, updatedAt: __, ...i }) => i),
+      interpretations: interpretations.map(({ position: _, updatedAt: __, ...i }) => ({ ...i, itemIds: itemsByInterp.get(i.id) ?? [] })),
+      concerns: concerns.map(({ position: _, createdAt: __, updatedAt: ___, ...c }) => ({
+        ...c,
+        itemIds: itemsByConcern.get(c.id) ?? [],
+        interpretationIds: interpsByConcern.get(c.id) ?? [],
+      })),
+      synonymGroups: synonyms.map((s) => s.terms),
+      words: words.map((w) => w.word),
+    };
+  }
+}
+
+function concernRow(concern: ConcernRecord, position: number) {
+  const { itemIds: _, interpretationIds: __, ...row } = concern;
+  return { ...row, position };
+}
+
+async function insertAll<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + INSERT_CHUNK) as never).execute();
+  }
+}
+
+async function bumpRevision(manager: EntityManager): Promise<number> {
+  const rows: { value: string }[] = await manager.query(
+    `INSERT INTO "app_state" ("key", "value") VALUES ($1, '1')
+     ON CONFLICT ("key") DO UPDATE SET "value" = (("app_state"."value")::bigint + 1)::text
+     RETURNING "value"`,
+    [REVISION_KEY],
+  );
+  return Number(rows[0].value);
+}

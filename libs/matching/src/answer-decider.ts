@@ -1,0 +1,36 @@
+import type { ScoredCandidate } from './match-types.js';
+
+export type Decision = 'answer' | 'clarify' | 'none';
+
+export interface DecisionThresholds {
+  /** Minimum similarity of the best concern to answer without asking back. */
+  answer: number;
+  /** Minimum lead of the best concern over the second to answer without asking back. */
+  margin: number;
+  /** Minimum similarity for a concern to be offered as a choice. */
+  clarify: number;
+  /** Choices offered when asking back. */
+  maxChoices: number;
+}
+
+export const DEFAULT_THRESHOLDS: DecisionThresholds = { answer: 0.55, margin: 0.08, clarify: 0.3, maxChoices: 3 };
+
+export interface DecisionResult {
+  decision: Decision;
+  /** The concern answered with, or the choices offered (best first). */
+  concerns: ScoredCandidate[];
+}
+
+/**
+ * answer: one concern is clearly best; clarify: a few are close or the best is only plausible;
+ * none: nothing is plausible. A confident wrong answer is the worst outcome, so "answer" needs
+ * both a high score and a lead over the runner-up.
+ */
+export function decide(candidates: ScoredCandidate[], thresholds: DecisionThresholds): DecisionResult {
+  const [best, second] = candidates;
+  if (!best || best.score < thresholds.clarify) return { decision: 'none', concerns: [] };
+  const lead = best.score - (second?.score ?? 0);
+  if (best.score >= thresholds.answer && lead >= thresholds.margin) return { decision: 'answer', concerns: [best] };
+  const choices = candidates.filter((c) => c.score >= thresholds.clarify).slice(0, thresholds.maxChoices);
+  return { decision: 'clarify', concerns: choices };
+}

@@ -1,0 +1,58 @@
+import { TextAnalyzer } from '@app/analysis';
+import type { KnowledgeSnapshot } from '@app/knowledge';
+import { ConcernMatcher, prepareConcern, type ConcernMatcherTuning, DEFAULT_CONCERN_TUNING } from './concern-matcher.js';
+import { DocumentMatcher, prepareInterpretation, prepareItem } from './document-matcher.js';
+import type { AnalysedQuery, CandidateType, ScoredCandidate } from './match-types.js';
+import { HomophoneCorrector } from './typo-corrector.js';
+
+/**
+ * Everything needed to answer from one knowledge revision: analyzer (with that revision's
+ * dictionaries), concern and document matchers. Built whole, then swapped in at once, so a
+ * question never meets a half-built index.
+ */
+export class AnswerIndex {
+  private constructor(
+    readonly knowledge: KnowledgeSnapshot,
+    readonly analyzer: TextAnalyzer,
+    readonly concerns: ConcernMatcher,
+    readonly documents: DocumentMatcher,
+    private readonly corrector: HomophoneCorrector,
+    readonly buildMs: number,
+  ) {}
+
+  static build(knowledge: KnowledgeSnapshot, tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING): AnswerIndex {
+    const started = performance.now();
+    const analyzer = new TextAnalyzer({ words: knowledge.bundle.words, synonymGroups: knowledge.bundle.synonymGroups });
+    const concerns = new ConcernMatcher(knowledge.publishedConcerns().map((c) => prepareConcern(c, analyzer)), tuning);
+    const documents = new DocumentMatcher([
+      ...knowledge.bundle.items.map((i) => prepareItem(i, knowledge.areaName(i.areaCode), analyzer)),
+      ...knowledge.bundle.interpretations.map((i) => prepareInterpretation(i, analyzer)),
+    ]);
+    const weights = concerns.weights;
+    const corrector = new HomophoneCorrector(weights.vocabulary(), (t) => weights.frequency(t));
+    return new AnswerIndex(knowledge, analyzer, concerns, documents, corrector, performance.now() - started);
+  }
+
+  get revision(): number {
+    return this.knowledge.revision;
+  }
+
+  analyse(text: string): AnalysedQuery {
+    const corrections: Record<string, string> = {};
+    const known = (t: string) => this.concerns.weights.has(t);
+    const terms = this.analyzer.queryTerms(text).map((term) => {
+      const fixed = this.corrector.correct(term, known);
+      if (fixed !== term) corrections[term] = fixed;
+      return fixed;
+    });
+    return { text, normalized: this.analyzer.normalize(text), terms: [...new Set(terms)], corrections };
+  }
+
+  /** Operator search: concerns first (they carry the approved answer), then items and interpretations. */
+  search(text: string, limit: number, type?: CandidateType): ScoredCandidate[] {
+    const { terms } = this.analyse(text);
+    const concerns = !type || type === 'concern' ? this.concerns.match(terms, limit) : [];
+    const documents = type === 'concern' ? [] : this.documents.match(terms, limit, type === 'item' || type === 'interpretation' ? type : undefined);
+    return [...concerns, ...documents].slice(0, limit);
+  }
+}

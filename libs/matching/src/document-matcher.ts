@@ -1,0 +1,87 @@
+import type { TextAnalyzer } from '@app/analysis';
+import type { CatalogueItemRecord, InterpretationRecord } from '@app/knowledge';
+import type { CandidateType, ScoredCandidate } from './match-types.js';
+import { PretokenizedIndex, type PretokenizedDocument } from './pretokenized-index.js';
+import { weightedOverlap } from './similarity.js';
+
+export interface DocumentMatcherTuning {
+  retrievalDepth: number;
+  maxDocumentFraction: number;
+}
+
+export const DEFAULT_DOCUMENT_TUNING: DocumentMatcherTuning = { retrievalDepth: 20, maxDocumentFraction: 0.05 };
+
+// Interpretation bodies are long; their first part carries the topic.
+const BODY_CHARACTERS = 2000;
+
+export interface PreparedDocument extends PretokenizedDocument {
+  type: Exclude<CandidateType, 'concern'>;
+  title: string;
+}
+
+export function prepareItem(item: CatalogueItemRecord, areaName: string | null, analyzer: TextAnalyzer): PreparedDocument {
+  return {
+    id: item.id,
+    type: 'item',
+    title: item.title,
+    fields: {
+      title: analyzer.terms(item.title),
+      context: analyzer.terms([areaName ?? '', item.level1].join(' ')),
+      body: analyzer.terms([item.content, item.publisher ?? ''].join(' ')),
+    },
+  };
+}
+
+export function prepareInterpretation(record: InterpretationRecord, analyzer: TextAnalyzer): PreparedDocument {
+  return {
+    id: record.id,
+    type: 'interpretation',
+    title: record.title,
+    fields: {
+      title: analyzer.terms([record.title, record.document ?? ''].join(' ')),
+      context: analyzer.terms([record.docNumber ?? '', record.publisher ?? ''].join(' ')),
+      body: analyzer.terms(record.body.slice(0, BODY_CHARACTERS)),
+    },
+  };
+}
+
+/**
+ * Catalogue items and interpretations, the disclosure side of an answer. Catalogues repeat
+ * themselves (every row cites 政府信息公开条例 and 20个工作日), so terms that most documents
+ * share are pruned at query time and the candidate set is bounded.
+ */
+export class DocumentMatcher {
+  private readonly index: PretokenizedIndex;
+  private readonly documents = new Map<string, PreparedDocument>();
+
+  constructor(prepared: PreparedDocument[], private readonly tuning: DocumentMatcherTuning = DEFAULT_DOCUMENT_TUNING) {
+    this.index = new PretokenizedIndex(['title', 'context', 'body'], {
+      boost: { title: 3, context: 1, body: 1 },
+      maxDocumentFraction: tuning.maxDocumentFraction,
+      minRetrievalTerms: 2,
+    });
+    for (const doc of prepared) this.documents.set(doc.id, doc);
+    this.index.addAll(prepared);
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  match(queryTerms: string[], limit = 5, type?: PreparedDocument['type']): ScoredCandidate[] {
+    const queryWeight = this.index.totalWeight(queryTerms);
+    const filter = type ? (id: string) => this.documents.get(id)?.type === type : undefined;
+    return this.index
+      .retrieve(queryTerms, this.tuning.retrievalDepth, filter)
+      .map((hit) => {
+        const doc = this.documents.get(hit.id)!;
+        // Documents are long: judge them by how much of the question they cover.
+        const titleMatch = weightedOverlap(this.index, queryTerms, queryWeight, new Set(doc.fields.title), 1).score;
+        const matched = queryTerms.filter((t) => hit.terms.has(t));
+        const coverage = queryWeight > 0 ? this.index.totalWeight(matched) / queryWeight : 0;
+        return { type: doc.type, id: doc.id, title: doc.title, score: Math.max(coverage * 0.8, titleMatch), matchedTerms: matched };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+}

@@ -1,0 +1,22 @@
+export type CandidateType = 'concern' | 'item' | 'interpretation';
+
+export interface ScoredCandidate {
+  type: CandidateType;
+  id: string;
+  title: string;
+  /** Similarity in [0, 1]: how much of the question and of the best-matching phrasing agree. */
+  score: number;
+  /** The query terms that matched, for highlighting and for "why did this win". */
+  matchedTerms: string[];
+  /** For concerns: the phrasing (title, question or paraphrase) that matched best. */
+  matchedPhrasing?: string;
+}
+
+export interface AnalysedQuery {
+  text: string;
+  normalized: string;
+  /** Distinct analysed terms after typo correction. */
+  terms: string[];
+  /** Terms replaced by the homophone corrector: typo → known word. */
+  corrections: Record<string, string>;
+}

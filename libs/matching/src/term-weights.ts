@@ -1,0 +1,32 @@
+/** Inverse document frequency over a set of term sets: rare terms say more about a topic. */
+export class TermWeights {
+  private readonly documentFrequency = new Map<string, number>();
+  private documents = 0;
+
+  addDocument(terms: Iterable<string>): void {
+    this.documents++;
+    for (const term of new Set(terms)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+  }
+
+  get documentCount(): number {
+    return this.documents;
+  }
+
+  frequency(term: string): number {
+    return this.documentFrequency.get(term) ?? 0;
+  }
+
+  has(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+
+  /** Smoothed IDF; a term never seen gets the weight of a term seen once. */
+  weight(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 1;
+    return Math.log(1 + (this.documents + 1) / (df + 0.5));
+  }
+
+  vocabulary(): IterableIterator<string> {
+    return this.documentFrequency.keys();
+  }
+}
