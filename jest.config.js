@@ -12,6 +12,7 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
   },
+  setupFiles: ['<rootDir>/test/support/setup.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

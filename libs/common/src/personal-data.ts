@@ -5,11 +5,11 @@ const LANDLINE = /(?<![0-9])(0\d{2,3})-?(\d{7,8})(?![0-9])/g;
 
 /**
  * Masks phone and ID numbers before text is logged, stored in the query log or exported.
- * The input is normalised to half-width first so that full-width digits are caught too.
+ * Full-width digits are made half-width first so that they are caught too.
  */
 export function maskPersonalData(text: string): string {
   return text
-    .normalize('NFKC')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(ID_NUMBER, (_m, head: string, tail: string) => `${head}${'*'.repeat(11)}${tail}`)
     .replace(MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`)
     .replace(LANDLINE, (_m, area: string, num: string) => `${area}-****${num.slice(-2)}`);

@@ -358,17 +358,20 @@ async function readConcernFile(
       issues.push({ ...ctx, field: 'status', message: `应为 ${CONCERN_STATUSES.join(' | ')}` });
     }
     const area = stringField(entry, 'area', ctx, issues, false);
+    const lists = {
+      paraphrases: stringListField(entry, 'paraphrases', ctx, issues),
+      keywords: stringListField(entry, 'keywords', ctx, issues),
+      itemIds: stringListField(entry, 'items', ctx, issues),
+      interpretationIds: stringListField(entry, 'interpretations', ctx, issues),
+    };
     if (id === null || title === null || question === null || answer === null) return;
     concerns.push({
       id: id.trim(),
       title,
       question,
-      paraphrases: stringListField(entry, 'paraphrases', ctx, issues),
-      keywords: stringListField(entry, 'keywords', ctx, issues),
+      ...lists,
       answer: answer.replace(/\s+$/, ''),
       areaCode: resolveArea(area, areaCodeByName, { ...ctx, field: 'area' }, issues),
-      itemIds: stringListField(entry, 'items', ctx, issues),
-      interpretationIds: stringListField(entry, 'interpretations', ctx, issues),
       status: statusText as ConcernStatus,
       extra: extraFields(entry, CONCERN_FIELDS),
       sourceFile: file,

@@ -1,0 +1,18 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadAppConfig } from './app-config.js';
+
+describe('loadAppConfig', () => {
+  it('reads config/default.yaml with environment overrides', () => {
+    const config = loadAppConfig({ PORT: '4000', DATA_DIR: '/tmp/x', NODE_ENV: 'test' });
+    expect(config.server.port).toBe(4000);
+    expect(config.storage.dataDir).toBe('/tmp/x');
+    expect(config.storage.databaseUrl).toBeUndefined();
+    expect(config.matching.thresholds.answer).toBeGreaterThan(0);
+  });
+
+  it('stops with a message naming the bad setting and its variable', () => {
+    expect(() => loadAppConfig({ PORT: 'abc', NODE_ENV: 'test' })).toThrow(ConfigError);
+    expect(() => loadAppConfig({ PORT: '99999', NODE_ENV: 'test' })).toThrow(/server\.port（环境变量 PORT）/);
+    expect(() => loadAppConfig({ DATABASE_URL: 'mysql://x', NODE_ENV: 'test' })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('answer API (e2e)', () => {
+  let t: TestApp;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = request(t.app.getHttpServer());
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const ask = (body: object) => http.post('/api/answer').send(body);
+
+  it('answers a confident question with the approved answer and the item it rests on', async () => {
+    const res = await ask({ text: '被旅行社坑了，去哪里投诉？', userId: 'u-answer' }).expect(200);
+    expect(res.body.decision).toBe('answer');
+    expect(res.body.concern).toEqual({ id: 'C-tourism-complaint', title: '旅游投诉怎么办' });
+    expect(res.body.reply).toContain('县级文化和旅游行政部门');
+    expect(res.body.reply).toContain('公开事项：旅游市场举报投诉信息');
+    expect(res.body.reply).toContain('公开时限：信息形成之日起20个工作日内公开');
+    expect(res.body.reply).toContain('《莆田市旅游领域基层政务公开标准指引》解读');
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual(['tourism-9']);
+    expect(res.body.candidates[0]).toMatchObject({ type: 'concern', id: 'C-tourism-complaint' });
+    expect(res.body.candidates.length).toBeLessThanOrEqual(5);
+  });
+
+  it('accepts traditional script, full-width characters and emoji', async () => {
+    const res = await ask({ text: '景點幾點開門？😀ＡＢＣ' }).expect(200);
+    expect(res.body.decision).toBe('answer');
+    expect(res.body.concern.id).toBe('C-tourism-scenic-hours');
+  });
+
+  it('asks back when unsure, and the next message "2" picks the second choice for that user only', async () => {
+    const first = await ask({ text: '低保', userId: 'u-clarify', channel: 'wechat' }).expect(200);
+    expect(first.body.decision).toBe('clarify');
+    expect(first.body.choices.length).toBeGreaterThanOrEqual(2);
+    expect(first.body.reply).toMatch(/请回复序号/);
+    const second = first.body.choices[1];
+
+    const other = await ask({ text: '2', userId: 'someone-else', channel: 'wechat' }).expect(200);
+    expect(other.body.decision).not.toBe('answer');
+
+    const picked = await ask({ text: '2', userId: 'u-clarify', channel: 'wechat' }).expect(200);
+    expect(picked.body.decision).toBe('answer');
+    expect(picked.body.concern.id).toBe(second.id);
+
+    const again = await ask({ text: '2', userId: 'u-clarify', channel: 'wechat' }).expect(200);
+    expect(again.body.decision).not.toBe('answer');
+  });
+
+  it('says honestly when it does not know, with the hotline', async () => {
+    const res = await ask({ text: '护照加急办理需要几天' }).expect(200);
+    expect(res.body.decision).toBe('none');
+    expect(res.body.concern).toBeNull();
+    expect(res.body.reply).toContain('12345');
+  });
+
+  it('greets without picking a concern', async () => {
+    for (const text of ['你好', '谢谢！']) {
+      const res = await ask({ text }).expect(200);
+      expect(res.body.decision).toBe('greeting');
+      expect(res.body.concern).toBeNull();
+    }
+  });
+
+  it('never answers with a draft concern', async () => {
+    const res = await ask({ text: '怎么报名当旅游志愿者' }).expect(200);
+    expect(res.body.concern?.id).not.toBe('C-tourism-draft');
+  });
+
+  it.each([
+    [{}, 'text'],
+    [{ text: '' }, 'text'],
+    [{ text: '   \n\t ' }, 'text'],
+    [{ text: 42 }, 'text'],
+    [{ text: ['低保'] }, 'text'],
+    [{ text: '低'.repeat(1001) }, 'text'],
+    [{ text: '低保', channel: 'fax' }, 'channel'],
+    [{ text: '低保', userId: 'a b' }, 'userId'],
+    [{ text: '低保', admin: true }, 'admin'],
+  ])('rejects %j with a 400 naming %s', async (body, field) => {
+    const res = await ask(body).expect(400);
+    expect(JSON.stringify(res.body.message)).toContain(field);
+  });
+
+  it('rejects malformed JSON and oversized bodies with a 4xx, not a 500', async () => {
+    await http.post('/api/answer').set('content-type', 'application/json').send('{"text": "低保').expect(400);
+    const huge = JSON.stringify({ text: 'x'.repeat(200_000) });
+    await http.post('/api/answer').set('content-type', 'application/json').send(huge).expect(413);
+  });
+
+  it('searches for operators, concerns first, with the approved answer', async () => {
+    const res = await http.get('/api/search').query({ q: '旅游投诉' }).expect(200);
+    expect(res.body.results[0]).toMatchObject({ type: 'concern', id: 'C-tourism-complaint' });
+    expect(res.body.results[0].answer).toContain('文化和旅游行政部门');
+    const items = await http.get('/api/search').query({ q: '旅行社名录', type: 'item' }).expect(200);
+    expect(items.body.results.every((r: { type: string }) => r.type === 'item')).toBe(true);
+    await http.get('/api/search').query({ q: '' }).expect(400);
+    await http.get('/api/search').query({ q: '低保', limit: 'many' }).expect(400);
+    await http.get('/api/search').query({ q: '低保', type: 'everything' }).expect(400);
+  });
+
+  it('links both ways: a concern shows its items, an item its concerns and interpretations', async () => {
+    const concern = await http.get('/api/concerns/C-tourism-scenic-hours').expect(200);
+    expect(concern.body.items[0]).toMatchObject({ id: 'tourism-4', title: 'A级旅游景区基本情况' });
+    const item = await http.get('/api/items/tourism-4').expect(200);
+    expect(item.body.concerns.map((c: { id: string }) => c.id).sort()).toEqual(['C-tourism-scenic-hours', 'C-tourism-scenic-list']);
+    expect(item.body.interpretations).toEqual([{ id: 'interp-tourism-guideline', title: '《莆田市旅游领域基层政务公开标准指引》解读' }]);
+    const interp = await http.get('/api/interpretations/interp-tourism-guideline').expect(200);
+    expect(interp.body.concerns).toEqual([{ id: 'C-tourism-complaint', title: '旅游投诉怎么办' }]);
+    await http.get('/api/items/nope').expect(404);
+    await http.get('/api/concerns/%E4%B8%8D%E5%AD%98%E5%9C%A8').expect(404);
+  });
+
+  it('reports health and readiness', async () => {
+    const health = await http.get('/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', concerns: 6, items: 4 });
+    await http.get('/health/ready').expect(200);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await http.get('/api/docs-json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/answer', '/api/search', '/api/items/{id}']));
+  });
+});
