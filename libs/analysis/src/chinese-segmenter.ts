@@ -9,7 +9,7 @@ const USER_WORD_FREQUENCY = 20000;
 export class ChineseSegmenter {
   private readonly jieba: Jieba;
 
-  constructor(userWords: Iterable<string> = []) {
+  constructor(userWords: Iterable<string> = [], private readonly hmm = true) {
     this.jieba = Jieba.withDict(dict);
     const lines: string[] = [];
     for (const word of userWords) {
@@ -21,10 +21,10 @@ export class ChineseSegmenter {
 
   /** Search-mode cut: whole words plus their dictionary sub-words, for recall on both sides. */
   cutForSearch(text: string): string[] {
-    return this.jieba.cutForSearch(text, true);
+    return this.jieba.cutForSearch(text, this.hmm);
   }
 
   cut(text: string): string[] {
-    return this.jieba.cut(text, true);
+    return this.jieba.cut(text, this.hmm);
   }
 }

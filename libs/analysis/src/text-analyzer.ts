@@ -12,6 +12,8 @@ export interface AnalyzerDictionaries {
   words?: readonly string[];
   /** dict/synonyms.txt of the knowledge folder, canonical term first. */
   synonymGroups?: readonly (readonly string[])[];
+  /** jieba's HMM guesses unknown words (灯坏); without it they stay single characters. */
+  hmm?: boolean;
 }
 
 const CJK = /\p{Script=Han}/u;
@@ -29,9 +31,9 @@ export class TextAnalyzer {
   constructor(dictionaries: AnalyzerDictionaries = {}) {
     const words = (dictionaries.words ?? []).map(normalizeText).filter(Boolean);
     this.synonyms = SynonymTable.withBase(dictionaries.synonymGroups ?? [], normalizeText);
-    this.segmenter = new ChineseSegmenter([...words, ...this.synonyms.terms()]);
+    this.segmenter = new ChineseSegmenter([...words, ...this.synonyms.terms()], dictionaries.hmm ?? true);
     this.fingerprint = createHash('sha256')
-      .update(JSON.stringify([ANALYZER_VERSION, words, this.synonyms.groups]))
+      .update(JSON.stringify([ANALYZER_VERSION, dictionaries.hmm ?? true, words, this.synonyms.groups]))
       .digest('hex')
       .slice(0, 16);
   }

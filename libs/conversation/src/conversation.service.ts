@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { parseChannels, splitNumberedList, type CatalogueItemRecord, type KnowledgeSnapshot } from '@app/knowledge';
-import { AnswerIndexService, decide, type DecisionThresholds, type ScoredCandidate } from '@app/matching';
+import { AnswerIndexService, matchQuestion, type DecisionThresholds, type ScoredCandidate } from '@app/matching';
 import { CLARIFICATION_STORE, type ClarificationStore } from './clarification-store.js';
 import { QueryLogService } from './query-log.service.js';
 import { ReplyComposer } from './reply-composer.js';
@@ -102,10 +102,7 @@ export class ConversationService {
       const examples = knowledge.publishedConcerns().slice(0, 3).map((c) => c.title);
       result = this.emptyResult('greeting', this.composer.smallTalk(smallTalk, examples));
     } else {
-      const query = index.analyse(question.text);
-      const concerns = index.concerns.match(query.terms, MAX_CANDIDATES);
-      const documents = index.documents.match(query.terms, MAX_CANDIDATES);
-      const { decision, concerns: chosen } = decide(concerns, this.settings.thresholds);
+      const { query, concerns, documents, decision, chosen } = matchQuestion(index, question.text, this.settings.thresholds, MAX_CANDIDATES);
       const candidates = [...concerns, ...documents].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
       if (decision === 'answer') {
         result = this.answerResult(chosen[0].id, knowledge, candidates, query.corrections);

@@ -20,9 +20,9 @@ export class AnswerIndex {
     readonly buildMs: number,
   ) {}
 
-  static build(knowledge: KnowledgeSnapshot, tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING): AnswerIndex {
+  static build(knowledge: KnowledgeSnapshot, tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING, hmm = true): AnswerIndex {
     const started = performance.now();
-    const analyzer = new TextAnalyzer({ words: knowledge.bundle.words, synonymGroups: knowledge.bundle.synonymGroups });
+    const analyzer = new TextAnalyzer({ words: knowledge.bundle.words, synonymGroups: knowledge.bundle.synonymGroups, hmm });
     const concerns = new ConcernMatcher(knowledge.publishedConcerns().map((c) => prepareConcern(c, analyzer)), tuning);
     const documents = new DocumentMatcher([
       ...knowledge.bundle.items.map((i) => prepareItem(i, knowledge.areaName(i.areaCode), analyzer)),

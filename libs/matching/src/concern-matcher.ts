@@ -3,91 +3,160 @@ import type { ConcernRecord } from '@app/knowledge';
 import type { ScoredCandidate } from './match-types.js';
 import { PretokenizedIndex } from './pretokenized-index.js';
 import { weightedOverlap } from './similarity.js';
-import type { TermWeights } from './term-weights.js';
+import { TermWeights } from './term-weights.js';
+import { termGrams } from './term-grams.js';
 
 export interface ConcernMatcherTuning {
-  /** Phrasings retrieved by BM25 before reranking. */
+  /** Concerns retrieved by BM25 before reranking. */
   retrievalDepth: number;
   /** β² of the similarity: > 1 favours covering the whole question over covering the phrasing. */
   queryEmphasis: number;
-  /** Extra similarity when the question contains one of the concern's keywords. */
-  keywordBonus: number;
+  /** Share of the score from whole words; the rest comes from characters and character pairs. */
+  wordShare: number;
+  /** Weight of the concern's context (keywords and approved answer) covering the question. */
+  contextWeight: number;
   maxDocumentFraction: number;
+  minPrunedFrequency: number;
 }
 
 export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
-  retrievalDepth: 60,
+  retrievalDepth: 20,
   queryEmphasis: 2,
-  keywordBonus: 0.05,
-  maxDocumentFraction: 0.08,
+  wordShare: 0.6,
+  contextWeight: 0.25,
+  maxDocumentFraction: 0.01,
+  minPrunedFrequency: 100,
 };
 
-/** A concern analysed once: the terms of each phrasing and of its keywords. */
+/** A concern analysed once: each phrasing's words and grams, and its context words. */
 export interface PreparedConcern {
   id: string;
   title: string;
-  phrasings: { text: string; terms: string[] }[];
-  keywordTerms: string[];
+  phrasings: { text: string; terms: string[]; grams: string[] }[];
+  /** Keywords and the approved answer: what the concern is about, beyond how it is asked. */
+  contextTerms: string[];
 }
 
 export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): PreparedConcern {
   return {
     id: concern.id,
     title: concern.title,
-    phrasings: [concern.title, concern.question, ...concern.paraphrases].map((text) => ({ text, terms: analyzer.terms(text) })),
-    keywordTerms: concern.keywords.flatMap((k) => analyzer.terms(k)),
+    phrasings: [concern.title, concern.question, ...concern.paraphrases].map((text) => {
+      const terms = analyzer.terms(text);
+      return { text, terms, grams: termGrams(terms) };
+    }),
+    contextTerms: [...new Set([...concern.keywords.flatMap((k) => analyzer.terms(k)), ...analyzer.terms(concern.answer)])],
   };
 }
 
-const SEPARATOR = '#';
+interface ScoringPhrasing {
+  text: string;
+  terms: ReadonlySet<string>;
+  grams: ReadonlySet<string>;
+  termWeight: number;
+  gramWeight: number;
+}
+
+interface ScoringConcern {
+  id: string;
+  title: string;
+  phrasings: ScoringPhrasing[];
+  context: ReadonlySet<string>;
+}
 
 /**
- * Finds the concerns a question is about. Each phrasing of a concern (title, standard question,
- * paraphrases) is a document; BM25 finds candidates and a weighted overlap with the best
- * phrasing scores each concern, so scores compare across questions and thresholds calibrate.
+ * Finds the concerns a question is about. One BM25 search over each concern's words (all its
+ * phrasings), context (keywords, approved answer) and — for words the knowledge base does not
+ * know — character grams finds a bounded set of candidates. Each is then scored by weighted
+ * overlap with its best phrasing (words and grams) plus how much of the question its context
+ * covers. Scores compare across questions, so the decision thresholds can be calibrated on data.
  */
 export class ConcernMatcher {
   private readonly index: PretokenizedIndex;
-  private readonly concerns = new Map<string, PreparedConcern>();
+  private readonly wordWeights = new TermWeights();
+  private readonly gramWeights = new TermWeights();
+  private readonly contextWeights = new TermWeights();
+  private readonly concerns = new Map<string, ScoringConcern>();
 
   constructor(prepared: PreparedConcern[], private readonly tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING) {
-    this.index = new PretokenizedIndex(['phrasing'], {
-      boost: { phrasing: 1 },
+    this.index = new PretokenizedIndex(['words', 'grams', 'context'], {
+      boost: { words: 1, grams: 0.5, context: 0.3 },
       maxDocumentFraction: tuning.maxDocumentFraction,
+      minPrunedFrequency: tuning.minPrunedFrequency,
       minRetrievalTerms: 3,
     });
-    for (const concern of prepared) this.concerns.set(concern.id, concern);
-    this.index.addAll(
-      prepared.flatMap((c) => c.phrasings.map((p, k) => ({ id: `${c.id}${SEPARATOR}${k}`, fields: { phrasing: p.terms } }))),
-    );
+    const documents = prepared.map((c) => {
+      const words = [...new Set(c.phrasings.flatMap((p) => p.terms))];
+      const grams = [...new Set(c.phrasings.flatMap((p) => p.grams))];
+      this.wordWeights.addDocument(words);
+      this.gramWeights.addDocument(grams);
+      this.contextWeights.addDocument(c.contextTerms);
+      return { id: c.id, fields: { words, grams, context: c.contextTerms } };
+    });
+    for (const c of prepared) {
+      this.concerns.set(c.id, {
+        id: c.id,
+        title: c.title,
+        context: new Set(c.contextTerms),
+        phrasings: c.phrasings.map((p) => ({
+          text: p.text,
+          terms: new Set(p.terms),
+          grams: new Set(p.grams),
+          termWeight: this.wordWeights.totalWeight(p.terms),
+          gramWeight: this.gramWeights.totalWeight(p.grams),
+        })),
+      });
+    }
+    this.index.addAll(documents);
   }
 
   get size(): number {
     return this.concerns.size;
   }
 
+  /** Word statistics of the phrasings (the vocabulary residents' questions are matched against). */
   get weights(): TermWeights {
-    return this.index.weights;
+    return this.wordWeights;
   }
 
   match(queryTerms: string[], limit = 5): ScoredCandidate[] {
-    const queryWeight = this.index.totalWeight(queryTerms);
-    const best = new Map<string, ScoredCandidate>();
-    for (const hit of this.index.retrieve(queryTerms, this.tuning.retrievalDepth)) {
-      const cut = hit.id.lastIndexOf(SEPARATOR);
-      const concern = this.concerns.get(hit.id.slice(0, cut));
+    const queryGrams = termGrams(queryTerms);
+    // Grams retrieve only for words the concerns never use (typos, unusual segmentation).
+    const unknown = queryTerms.filter((t) => !this.wordWeights.has(t) && !this.contextWeights.has(t));
+    const hits = this.index.retrieve([...queryTerms, ...termGrams(unknown)], this.tuning.retrievalDepth);
+    const queryWeight = this.wordWeights.totalWeight(queryTerms);
+    const queryGramWeight = this.gramWeights.totalWeight(queryGrams);
+    const queryContextWeight = this.contextWeights.totalWeight(queryTerms);
+    const { wordShare, contextWeight, queryEmphasis } = this.tuning;
+
+    const scored: ScoredCandidate[] = [];
+    for (const hit of hits) {
+      const concern = this.concerns.get(hit.id);
       if (!concern) continue;
-      const { score, matched } = weightedOverlap(this.index, queryTerms, queryWeight, hit.terms, this.tuning.queryEmphasis);
-      const bonus = concern.keywordTerms.some((t) => queryTerms.includes(t)) ? this.tuning.keywordBonus : 0;
-      const total = Math.min(1, score + bonus);
-      const previous = best.get(concern.id);
-      if (!previous || total > previous.score) {
-        best.set(concern.id, {
-          type: 'concern', id: concern.id, title: concern.title, score: total, matchedTerms: matched,
-          matchedPhrasing: concern.phrasings[Number(hit.id.slice(cut + 1))]?.text,
-        });
+      let context = 0;
+      if (queryContextWeight > 0) {
+        for (const t of queryTerms) if (concern.context.has(t)) context += this.contextWeights.weight(t);
+        context /= queryContextWeight;
       }
+      let bestScore = -1;
+      let bestPhrasing = concern.phrasings[0];
+      for (const phrasing of concern.phrasings) {
+        const w = weightedOverlap(this.wordWeights, queryTerms, queryWeight, phrasing.terms, phrasing.termWeight, queryEmphasis);
+        const g = weightedOverlap(this.gramWeights, queryGrams, queryGramWeight, phrasing.grams, phrasing.gramWeight, queryEmphasis);
+        const score = Math.min(1, wordShare * w + (1 - wordShare) * g + contextWeight * context);
+        if (score > bestScore) {
+          bestScore = score;
+          bestPhrasing = phrasing;
+        }
+      }
+      if (bestPhrasing) scored.push({ type: 'concern', id: concern.id, title: concern.title, score: bestScore, matchedTerms: [], matchedPhrasing: bestPhrasing.text });
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    const top = scored.sort((a, b) => b.score - a.score).slice(0, limit);
+    // Which words matched is only worth working out for the few concerns returned.
+    for (const candidate of top) {
+      const phrasing = this.concerns.get(candidate.id)!.phrasings.find((p) => p.text === candidate.matchedPhrasing)!;
+      candidate.matchedTerms = queryTerms.filter((t) => phrasing.terms.has(t));
+    }
+    return top;
   }
 }

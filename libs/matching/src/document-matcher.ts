@@ -2,14 +2,13 @@ import type { TextAnalyzer } from '@app/analysis';
 import type { CatalogueItemRecord, InterpretationRecord } from '@app/knowledge';
 import type { CandidateType, ScoredCandidate } from './match-types.js';
 import { PretokenizedIndex, type PretokenizedDocument } from './pretokenized-index.js';
-import { weightedOverlap } from './similarity.js';
 
 export interface DocumentMatcherTuning {
   retrievalDepth: number;
   maxDocumentFraction: number;
 }
 
-export const DEFAULT_DOCUMENT_TUNING: DocumentMatcherTuning = { retrievalDepth: 20, maxDocumentFraction: 0.05 };
+export const DEFAULT_DOCUMENT_TUNING: DocumentMatcherTuning = { retrievalDepth: 20, maxDocumentFraction: 0.002 };
 
 // Interpretation bodies are long; their first part carries the topic.
 const BODY_CHARACTERS = 2000;
@@ -52,15 +51,16 @@ export function prepareInterpretation(record: InterpretationRecord, analyzer: Te
  */
 export class DocumentMatcher {
   private readonly index: PretokenizedIndex;
-  private readonly documents = new Map<string, PreparedDocument>();
+  private readonly documents = new Map<string, { type: PreparedDocument['type']; title: string }>();
 
   constructor(prepared: PreparedDocument[], private readonly tuning: DocumentMatcherTuning = DEFAULT_DOCUMENT_TUNING) {
     this.index = new PretokenizedIndex(['title', 'context', 'body'], {
       boost: { title: 3, context: 1, body: 1 },
       maxDocumentFraction: tuning.maxDocumentFraction,
-      minRetrievalTerms: 2,
+      minPrunedFrequency: 100,
+      minRetrievalTerms: 1,
     });
-    for (const doc of prepared) this.documents.set(doc.id, doc);
+    for (const doc of prepared) this.documents.set(doc.id, { type: doc.type, title: doc.title });
     this.index.addAll(prepared);
   }
 
@@ -69,17 +69,20 @@ export class DocumentMatcher {
   }
 
   match(queryTerms: string[], limit = 5, type?: PreparedDocument['type']): ScoredCandidate[] {
-    const queryWeight = this.index.totalWeight(queryTerms);
+    const weights = this.index.weights;
+    const queryWeight = weights.totalWeight(queryTerms);
+    if (queryWeight === 0) return [];
     const filter = type ? (id: string) => this.documents.get(id)?.type === type : undefined;
     return this.index
       .retrieve(queryTerms, this.tuning.retrievalDepth, filter)
       .map((hit) => {
         const doc = this.documents.get(hit.id)!;
-        // Documents are long: judge them by how much of the question they cover.
-        const titleMatch = weightedOverlap(this.index, queryTerms, queryWeight, new Set(doc.fields.title), 1).score;
-        const matched = queryTerms.filter((t) => hit.terms.has(t));
-        const coverage = queryWeight > 0 ? this.index.totalWeight(matched) / queryWeight : 0;
-        return { type: doc.type, id: doc.id, title: doc.title, score: Math.max(coverage * 0.8, titleMatch), matchedTerms: matched };
+        const matched = Object.keys(hit.matched);
+        const inTitle = matched.filter((t) => hit.matched[t].includes('title'));
+        // Documents are long: judge them by how much of the question they cover, titles most.
+        const coverage = weights.totalWeight(matched) / queryWeight;
+        const titleCoverage = weights.totalWeight(inTitle) / queryWeight;
+        return { type: doc.type, id: hit.id, title: doc.title, score: 0.6 * coverage + 0.4 * titleCoverage, matchedTerms: matched };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);

@@ -9,3 +9,5 @@ export * from './answer-index.js';
 export * from './answer-decider.js';
 export * from './answer-index.service.js';
 export * from './matching.module.js';
+export * from './question-matcher.js';
+export * from './term-grams.js';

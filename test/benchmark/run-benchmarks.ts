@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { loadAppConfig } from '@app/common';
+import { AnswerIndex } from '@app/matching';
+import { miniSearchBaseline, productStrategy } from './answer-strategies.js';
+import { loadKnowledgeSnapshot } from './knowledge-loader.js';
+import { isDevQuestion, loadLabelledQuestions } from './labelled-questions.js';
+import { runLatencyBenchmark } from './latency-benchmark.js';
+import { pct, qualityFigures, qualityTable, runStrategy } from './quality-report.js';
+import { loadQaPairs, runRetrievalBenchmark } from './retrieval-benchmark.js';
+import { measureStartup } from './startup-benchmark.js';
+
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+
+/**
+ * `npm run bench`: answer quality on the labelled questions, retrieval on real 12345 Q&A data
+ * (when ../shared/data is present), latency and memory on a generated large knowledge base and
+ * service start-up — each against a simple baseline measured in the same run.
+ */
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const wants = (part: string) => only.length === 0 || only.includes(part);
+  const config = loadAppConfig({ ...process.env, NODE_ENV: 'test' });
+  const thresholds = config.matching.thresholds;
+  console.log(`# 基准测试（${new Date().toISOString().slice(0, 10)}，Node ${process.version}，阈值 ${JSON.stringify(thresholds)}）\n`);
+
+  if (wants('quality')) {
+    const knowledgeDir = resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge');
+    const snapshot = await loadKnowledgeSnapshot(knowledgeDir);
+    const index = AnswerIndex.build(snapshot);
+    const questions = loadLabelledQuestions(resolve('test/benchmark/questions'));
+    const concerns = snapshot.publishedConcerns();
+    const strategies = [productStrategy(index, thresholds), miniSearchBaseline(concerns, 'default'), miniSearchBaseline(concerns, 'intl-segmenter')];
+    const results = strategies.map((s) => ({ name: s.name, rows: runStrategy(s, questions) }));
+    console.log(`## 应答质量：${knowledgeDir}（关切事项 ${concerns.length}），标注问题 ${questions.length} 个（范围内 ${questions.filter((q) => q.expect).length}，范围外 ${questions.filter((q) => !q.expect).length}）\n`);
+    console.log(qualityTable(results.map((r) => ({ name: r.name, figures: qualityFigures(r.rows) }))));
+    const product = results[0].rows;
+    console.log(`\n本系统在未参与阈值校准的一半问题上：${(() => {
+      const f = qualityFigures(product.filter((r) => !isDevQuestion(r.question)));
+      return `top-1 ${pct(f.top1)}，top-3 ${pct(f.top3)}，错答 ${pct(f.wrongAnswers)}，正确拒答 ${pct(f.correctDeclines)}`;
+    })()}`);
+    const tags = ['traditional', 'typo', 'emoji', 'fullwidth', 'long', 'short', 'colloquial'];
+    console.log('\n本系统按问题类型（范围内 top-1）：' + tags.map((tag) => {
+      const rows = product.filter((r) => r.question.expect && r.question.tags.includes(tag));
+      return rows.length ? `${tag} ${pct(qualityFigures(rows).top1)}（${rows.length}）` : '';
+    }).filter(Boolean).join('，') + '\n');
+  }
+
+  if (wants('retrieval')) {
+    const pairs = loadQaPairs(resolve('../shared/data/msgabench_gov/qa_gov.csv'));
+    if (!pairs) {
+      console.log('## 真实数据检索：未找到 ../shared/data/msgabench_gov/qa_gov.csv，跳过\n');
+    } else {
+      console.log(`## 真实数据检索：MSGABench 政务问答 ${pairs.length} 对（以问题检索答案正文）\n`);
+      console.log('| 方案 | top-1 | top-10 | 查询 p50 |\n|---|---|---|---|');
+      for (const r of runRetrievalBenchmark(pairs)) console.log(`| ${r.name} | ${pct(r.top1)} | ${pct(r.top10)} | ${ms(r.p50Ms)} ms |`);
+      console.log('');
+    }
+  }
+
+  if (wants('latency')) {
+    console.log('## 延迟与内存（生成的知识库，进程内，3000 个问题）\n');
+    console.log('| 方案 | 规模 | 建索引 | 堆内存 | p50 | p99 |\n|---|---|---|---|---|---|');
+    for (const [concerns, items] of [[10_000, 0], [10_000, 100_000]] as const) {
+      for (const r of runLatencyBenchmark(concerns, items, thresholds)) {
+        console.log(`| ${r.name} | ${r.documents} | ${(r.buildMs / 1000).toFixed(1)} s | ${r.heapMb.toFixed(0)} MB | ${ms(r.p50Ms)} ms | ${ms(r.p99Ms)} ms |`);
+      }
+    }
+    console.log('');
+  }
+
+  if (wants('startup')) {
+    console.log('## 服务启动（内嵌数据库，随附知识库）\n');
+    const startup = await measureStartup();
+    console.log(`首次启动（新建内嵌数据库并导入）：${(startup.firstMs / 1000).toFixed(1)} s；再次启动：${(startup.secondMs / 1000).toFixed(1)} s\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
