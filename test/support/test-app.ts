@@ -21,6 +21,9 @@ export interface TestApp {
 export async function startTestApp(overrides: (config: AppConfig) => void = () => undefined): Promise<TestApp> {
   const config = loadAppConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', DATA_DIR: ':memory:', KNOWLEDGE_DIR: MINI_KNOWLEDGE });
   config.knowledge.pollIntervalMs = 200;
+  // Production thresholds are calibrated on the shipped knowledge (npm run calibrate); the tiny
+  // fixture gets fixed ones so that these tests check behaviour, not the latest calibration.
+  config.matching.thresholds = { answer: 0.5, margin: 0.1, clarify: 0.35, maxChoices: 3 };
   let dropSchema = async () => undefined as void;
   if (config.storage.databaseUrl) {
     const schema = `test_${randomBytes(6).toString('hex')}`;

@@ -30,9 +30,10 @@ export function decide(candidates: ScoredCandidate[], thresholds: DecisionThresh
   const [best, second] = candidates;
   if (!best || best.score < thresholds.clarify) return { decision: 'none', concerns: [] };
   const lead = best.score - (second?.score ?? 0);
-  // When the runner-up matched exactly the same words of the question, the question itself gives
-  // no reason to prefer the best one (its lead comes from phrasing length alone): ask back.
-  const sameEvidence = second !== undefined && second.score >= thresholds.clarify && sameTerms(best.matchedTerms, second.matchedTerms);
+  // A one-word question (低保) that the runner-up matches just as well gives no reason to prefer
+  // the best concern (its lead comes from phrasing length alone): ask back.
+  const sameEvidence = second !== undefined && second.score >= thresholds.clarify && best.matchedTerms.length <= 1
+    && sameTerms(best.matchedTerms, second.matchedTerms);
   if (best.score >= thresholds.answer && lead >= thresholds.margin && !sameEvidence) return { decision: 'answer', concerns: [best] };
   const choices = candidates.filter((c) => c.score >= thresholds.clarify).slice(0, thresholds.maxChoices);
   return { decision: 'clarify', concerns: choices };

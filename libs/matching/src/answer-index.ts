@@ -29,7 +29,11 @@ export class AnswerIndex {
       ...knowledge.bundle.interpretations.map((i) => prepareInterpretation(i, analyzer)),
     ]);
     const weights = concerns.weights;
-    const corrector = new HomophoneCorrector(weights.vocabulary(), (t) => weights.frequency(t));
+    const vocabulary: [string, string][] = [
+      ...[...weights.vocabulary()].map((t): [string, string] => [t, t]),
+      ...analyzer.synonyms.terms().map((t): [string, string] => [t, analyzer.synonyms.canonical(t)]).filter(([, c]) => weights.has(c)),
+    ];
+    const corrector = new HomophoneCorrector(vocabulary, (t) => weights.frequency(t));
     return new AnswerIndex(knowledge, analyzer, concerns, documents, corrector, performance.now() - started);
   }
 

@@ -15,6 +15,8 @@ export interface ConcernMatcherTuning {
   wordShare: number;
   /** Weight of the concern's context (keywords and approved answer) covering the question. */
   contextWeight: number;
+  /** Weight of the BM25 score relative to the best candidate's (ranking evidence from all phrasings at once). */
+  bm25Weight: number;
   maxDocumentFraction: number;
   minPrunedFrequency: number;
 }
@@ -24,6 +26,7 @@ export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
   queryEmphasis: 2,
   wordShare: 0.6,
   contextWeight: 0.25,
+  bm25Weight: 0.15,
   maxDocumentFraction: 0.01,
   minPrunedFrequency: 100,
 };
@@ -84,6 +87,8 @@ export class ConcernMatcher {
       maxDocumentFraction: tuning.maxDocumentFraction,
       minPrunedFrequency: tuning.minPrunedFrequency,
       minRetrievalTerms: 3,
+      // Approved answers repeat 12345, 县, 公布 …: only how a concern is asked decides what is frequent.
+      frequencyFields: ['words', 'grams'],
     });
     const documents = prepared.map((c) => {
       const words = [...new Set(c.phrasings.flatMap((p) => p.terms))];
@@ -127,7 +132,10 @@ export class ConcernMatcher {
     const queryWeight = this.wordWeights.totalWeight(queryTerms);
     const queryGramWeight = this.gramWeights.totalWeight(queryGrams);
     const queryContextWeight = this.contextWeights.totalWeight(queryTerms);
-    const { wordShare, contextWeight, queryEmphasis } = this.tuning;
+    const { wordShare, contextWeight, queryEmphasis, bm25Weight } = this.tuning;
+    const topBm25 = hits[0]?.bm25 ?? 1;
+    // Evidence adds up to at most 1 + the two extra weights: scale back into [0, 1] (no clipping, which would tie).
+    const scale = 1 + contextWeight + bm25Weight;
 
     const scored: ScoredCandidate[] = [];
     for (const hit of hits) {
@@ -143,7 +151,7 @@ export class ConcernMatcher {
       for (const phrasing of concern.phrasings) {
         const w = weightedOverlap(this.wordWeights, queryTerms, queryWeight, phrasing.terms, phrasing.termWeight, queryEmphasis);
         const g = weightedOverlap(this.gramWeights, queryGrams, queryGramWeight, phrasing.grams, phrasing.gramWeight, queryEmphasis);
-        const score = Math.min(1, wordShare * w + (1 - wordShare) * g + contextWeight * context);
+        const score = (wordShare * w + (1 - wordShare) * g + contextWeight * context + bm25Weight * (hit.bm25 / topBm25)) / scale;
         if (score > bestScore) {
           bestScore = score;
           bestPhrasing = phrasing;

@@ -18,6 +18,8 @@ export interface IndexTuning {
   minPrunedFrequency: number;
   /** …but a query of only frequent terms still retrieves with this many of its rarest. */
   minRetrievalTerms: number;
+  /** Fields whose terms count towards document frequency (default: all). */
+  frequencyFields?: string[];
 }
 
 export interface RetrievedDocument {
@@ -37,9 +39,11 @@ const splitTerms = (text: string): string[] => (text ? text.split(SEPARATOR) : [
  */
 export class PretokenizedIndex {
   readonly weights = new TermWeights();
+  private readonly frequencyFields: ReadonlySet<string>;
   private readonly search: MiniSearch<{ id: string } & Record<string, string>>;
 
   constructor(private readonly fieldNames: string[], private readonly tuning: IndexTuning) {
+    this.frequencyFields = new Set(tuning.frequencyFields ?? fieldNames);
     this.search = new MiniSearch({
       fields: fieldNames,
       idField: 'id',
@@ -52,13 +56,13 @@ export class PretokenizedIndex {
   addAll(documents: PretokenizedDocument[]): void {
     const rows = documents.map((doc) => {
       const row: { id: string } & Record<string, string> = { id: doc.id };
-      const all = new Set<string>();
+      const counted = new Set<string>();
       for (const field of this.fieldNames) {
         const terms = doc.fields[field] ?? [];
-        for (const t of terms) all.add(t);
+        if (this.frequencyFields.has(field)) for (const t of terms) counted.add(t);
         row[field] = terms.join(SEPARATOR);
       }
-      this.weights.addDocument(all);
+      this.weights.addDocument(counted);
       return row;
     });
     this.search.addAll(rows);
@@ -70,7 +74,8 @@ export class PretokenizedIndex {
 
   /** The query terms worth retrieving with: frequent ones pruned, the rarest always kept. */
   retrievalTerms(queryTerms: string[]): string[] {
-    const known = queryTerms.filter((t) => this.weights.has(t));
+    // A term counted in no frequency field (only in context, say) is rare enough to keep.
+    const known = queryTerms.filter((t) => this.weights.has(t) || this.frequencyFields.size < this.fieldNames.length);
     const limit = Math.max(this.tuning.minPrunedFrequency, this.tuning.maxDocumentFraction * this.weights.documentCount);
     const selective = known.filter((t) => this.weights.frequency(t) <= limit);
     if (selective.length > 0) return selective;

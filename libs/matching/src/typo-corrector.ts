@@ -13,10 +13,14 @@ function toPinyin(term: string): string {
 export class HomophoneCorrector {
   private readonly termByPinyin = new Map<string, string>();
 
-  constructor(vocabulary: Iterable<string>, frequency: (term: string) => number) {
-    for (const term of vocabulary) {
-      if (!CJK_WORD.test(term)) continue;
-      const key = toPinyin(term);
+  /**
+   * @param vocabulary words the knowledge base uses, each with the term it stands for (a synonym
+   *   stands for its canonical term), so that a typo of any form of a word is corrected.
+   */
+  constructor(vocabulary: Iterable<[word: string, term: string]>, frequency: (term: string) => number) {
+    for (const [word, term] of vocabulary) {
+      if (!CJK_WORD.test(word)) continue;
+      const key = toPinyin(word);
       const existing = this.termByPinyin.get(key);
       // Two known words that sound alike: keep the more common one.
       if (existing === undefined || frequency(term) > frequency(existing)) this.termByPinyin.set(key, term);
