@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   }
 
   if (wants('latency')) {
-    console.log('## 延迟与内存（生成的知识库，进程内，3000 个问题）\n');
+    console.log('## 延迟与内存（生成的知识库，进程内；本系统 3000 个问题，基线 600 个）\n');
     console.log('| 方案 | 规模 | 建索引 | 堆内存 | p50 | p99 |\n|---|---|---|---|---|---|');
     for (const [concerns, items] of [[10_000, 0], [10_000, 100_000]] as const) {
       for (const r of runLatencyBenchmark(concerns, items, thresholds)) {

@@ -18,27 +18,22 @@ export interface TestApp {
  * are set (CI's second pass) — on PostgreSQL in a schema of its own and on Redis, so that test
  * files running side by side never share tables.
  */
-export async function startTestApp(overrides: (config: AppConfig) => void = () => undefined): Promise<TestApp> {
+export async function startTestApp(
+  overrides: (config: AppConfig) => void = () => undefined,
+  options: { sharedDatabaseUrl?: string } = {},
+): Promise<TestApp> {
   const config = loadAppConfig({ ...process.env, NODE_ENV: 'test', PORT: '0', DATA_DIR: ':memory:', KNOWLEDGE_DIR: MINI_KNOWLEDGE });
   config.knowledge.pollIntervalMs = 200;
   // Production thresholds are calibrated on the shipped knowledge (npm run calibrate); the tiny
   // fixture gets fixed ones so that these tests check behaviour, not the latest calibration.
   config.matching.thresholds = { answer: 0.5, margin: 0.1, clarify: 0.35, maxChoices: 3 };
   let dropSchema = async () => undefined as void;
-  if (config.storage.databaseUrl) {
-    const schema = `test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: config.storage.databaseUrl });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    await admin.end();
-    const base = config.storage.databaseUrl;
-    config.storage.databaseUrl = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-    dropSchema = async () => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await client.end();
-    };
+  if (options.sharedDatabaseUrl) {
+    config.storage.databaseUrl = options.sharedDatabaseUrl;
+  } else if (config.storage.databaseUrl) {
+    const schema = await createTestSchema();
+    config.storage.databaseUrl = schema.url;
+    dropSchema = () => schema.drop();
   }
   overrides(config);
   const app = await createApiApp(config, { logger: false });
@@ -49,6 +44,25 @@ export async function startTestApp(overrides: (config: AppConfig) => void = () =
     async close() {
       await app.close();
       await dropSchema();
+    },
+  };
+}
+
+/** A fresh PostgreSQL schema (DATABASE_URL must be set) for tests that run two instances on one database. */
+export async function createTestSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL!;
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.end();
+  return {
+    url: `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    async drop() {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await client.end();
     },
   };
 }

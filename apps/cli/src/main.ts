@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     case 'import': {
       if (!args[0]) return usageError('import 需要一个目录');
       return withPlatform(config, async (app) => {
-        const summary = await app.get(KnowledgeService).importFolder(resolve(args[0]));
+        const summary = (await app.get(KnowledgeService).importFolder(resolve(args[0])))!;
         console.log(`导入完成（修订 ${summary.revision}）：领域 ${summary.areas}，目录事项 ${summary.items}，解读 ${summary.interpretations}，关切事项 ${summary.concerns}，同义词组 ${summary.synonymGroups}，词条 ${summary.words}`);
         return 0;
       });

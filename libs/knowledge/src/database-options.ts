@@ -26,7 +26,7 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     type: 'postgres' as const,
     entities: KNOWLEDGE_ENTITIES,
     migrations: KNOWLEDGE_MIGRATIONS,
-    migrationsRun: true,
+    migrationsRun: false, // run by runMigrationsLocked, under a lock
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logging: ['error' as const],

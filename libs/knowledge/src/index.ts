@@ -10,3 +10,4 @@ export * from './folder/knowledge-folder-reader.js';
 export * from './folder/knowledge-folder-writer.js';
 export * from './folder/knowledge-import-error.js';
 export * from './folder/catalogue-columns.js';
+export * from './migration-runner.js';

@@ -7,6 +7,8 @@ import {
 import type { ConcernRecord, KnowledgeBundle } from './knowledge-model.js';
 
 const REVISION_KEY = 'knowledge_revision';
+// Serialises imports across instances (and makes "import when empty" happen once).
+const IMPORT_LOCK_KEY = 4_202_612;
 const INSERT_CHUNK = 500;
 
 /** Reads and writes the knowledge base in the database. Every write bumps the revision. */
@@ -28,9 +30,17 @@ export class KnowledgeStore {
     return row ? Number(row.value) : 0;
   }
 
-  /** Replaces the whole knowledge base in one transaction: all of the bundle, or nothing. */
-  async replaceAll(bundle: KnowledgeBundle): Promise<number> {
+  /**
+   * Replaces the whole knowledge base in one transaction: all of the bundle, or nothing. With
+   * `onlyIfEmpty`, does nothing (and returns null) when another instance got there first.
+   */
+  async replaceAll(bundle: KnowledgeBundle, options: { onlyIfEmpty?: boolean } = {}): Promise<number | null> {
     return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
+      if (options.onlyIfEmpty) {
+        const [{ n }] = await manager.query('SELECT (SELECT count(*) FROM areas) + (SELECT count(*) FROM concerns) AS n');
+        if (Number(n) > 0) return null;
+      }
       for (const table of [
         'concern_items', 'concern_interpretations', 'interpretation_items', 'concerns', 'interpretations',
         'catalogue_items', 'areas', 'synonym_groups', 'domain_words',

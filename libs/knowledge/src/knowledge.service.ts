@@ -35,11 +35,15 @@ export class KnowledgeService {
     return this.current;
   }
 
-  /** Validates a folder completely, then replaces the stored knowledge with it in one transaction. */
-  async importFolder(dir: string): Promise<ImportSummary> {
+  /**
+   * Validates a folder completely, then replaces the stored knowledge with it in one transaction.
+   * With `onlyIfEmpty` (first start), returns null when the database already holds knowledge.
+   */
+  async importFolder(dir: string, options: { onlyIfEmpty?: boolean } = {}): Promise<ImportSummary | null> {
     const { bundle, issues } = await readKnowledgeFolder(dir);
     if (issues.length > 0) throw new KnowledgeImportError(issues);
-    const revision = await this.store.replaceAll(bundle);
+    const revision = await this.store.replaceAll(bundle, options);
+    if (revision === null) return null;
     await this.refresh();
     return {
       revision,

@@ -18,8 +18,12 @@ export class KnowledgeBootstrapService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.knowledge.importOnEmpty && (await this.knowledge.isEmpty())) {
       this.logger.log(`数据库中还没有知识库，导入 ${this.config.knowledge.dir} …`);
-      const summary = await this.knowledge.importFolder(this.config.knowledge.dir);
-      this.logger.log(`导入完成：领域 ${summary.areas}，目录事项 ${summary.items}，解读 ${summary.interpretations}，关切事项 ${summary.concerns}`);
+      const summary = await this.knowledge.importFolder(this.config.knowledge.dir, { onlyIfEmpty: true });
+      if (summary) {
+        this.logger.log(`导入完成：领域 ${summary.areas}，目录事项 ${summary.items}，解读 ${summary.interpretations}，关切事项 ${summary.concerns}`);
+      } else {
+        this.logger.log('另一个实例已完成导入');
+      }
     }
     await this.knowledge.refresh();
     this.answerIndex.current();

@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '@app/common';
 import { ConversationModule } from '@app/conversation';
 import { JobsModule } from '@app/jobs';
-import { buildDataSourceOptions, KnowledgeModule } from '@app/knowledge';
+import { buildDataSourceOptions, KnowledgeModule, runMigrationsLocked } from '@app/knowledge';
+import { DataSource } from 'typeorm';
 import { KnowledgeBootstrapService } from './knowledge-bootstrap.service.js';
 import { APP_CONFIG } from './tokens.js';
 
@@ -18,10 +19,17 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({
-          ...buildDataSourceOptions({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir }),
-          retryAttempts: 3,
-          retryDelay: 1000,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...buildDataSourceOptions({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir }),
+            retryAttempts: 3,
+            retryDelay: 1000,
+          }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            await runMigrationsLocked(dataSource);
+            return dataSource;
+          },
         }),
         JobsModule.forRoot({ redisUrl: config.storage.redisUrl }),
         KnowledgeModule,
