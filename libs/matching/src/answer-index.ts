@@ -24,10 +24,14 @@ export class AnswerIndex {
     const started = performance.now();
     const analyzer = new TextAnalyzer({ words: knowledge.bundle.words, synonymGroups: knowledge.bundle.synonymGroups, hmm });
     const concerns = new ConcernMatcher(knowledge.publishedConcerns().map((c) => prepareConcern(c, analyzer)), tuning);
+    // Catalogues repeat the same cells row after row: analyse each distinct text once.
+    const memo = new Map<string, string[]>();
+    const cached = { terms: (text: string) => memo.get(text) ?? memo.set(text, analyzer.terms(text)).get(text)! };
     const documents = new DocumentMatcher([
-      ...knowledge.bundle.items.map((i) => prepareItem(i, knowledge.areaName(i.areaCode), analyzer)),
-      ...knowledge.bundle.interpretations.map((i) => prepareInterpretation(i, analyzer)),
+      ...knowledge.bundle.items.map((i) => prepareItem(i, knowledge.areaName(i.areaCode), cached)),
+      ...knowledge.bundle.interpretations.map((i) => prepareInterpretation(i, cached)),
     ]);
+    memo.clear();
     const weights = concerns.weights;
     const vocabulary: [string, string][] = [
       ...[...weights.vocabulary()].map((t): [string, string] => [t, t]),

@@ -18,7 +18,7 @@ export interface PreparedDocument extends PretokenizedDocument {
   title: string;
 }
 
-export function prepareItem(item: CatalogueItemRecord, areaName: string | null, analyzer: TextAnalyzer): PreparedDocument {
+export function prepareItem(item: CatalogueItemRecord, areaName: string | null, analyzer: Pick<TextAnalyzer, 'terms'>): PreparedDocument {
   return {
     id: item.id,
     type: 'item',
@@ -26,12 +26,13 @@ export function prepareItem(item: CatalogueItemRecord, areaName: string | null, 
     fields: {
       title: analyzer.terms(item.title),
       context: analyzer.terms([areaName ?? '', item.level1].join(' ')),
-      body: analyzer.terms([item.content, item.publisher ?? ''].join(' ')),
+      // The publisher is on nearly every row (pruned at query time anyway) and costs memory: not indexed.
+      body: analyzer.terms(item.content),
     },
   };
 }
 
-export function prepareInterpretation(record: InterpretationRecord, analyzer: TextAnalyzer): PreparedDocument {
+export function prepareInterpretation(record: InterpretationRecord, analyzer: Pick<TextAnalyzer, 'terms'>): PreparedDocument {
   return {
     id: record.id,
     type: 'interpretation',
