@@ -280,6 +280,16 @@ async function readCatalogueFile(
   return items;
 }
 
+/** A file's text, or null with an issue recorded when it cannot be read. */
+async function readText(path: string, fileLabel: string, issues: Issues): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    issues.push({ file: fileLabel, message: `文件无法读取：${(error as Error).message}` });
+    return null;
+  }
+}
+
 function splitFrontMatter(text: string): { frontMatter: string; body: string } | null {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text);
   return match ? { frontMatter: match[1], body: match[2] } : null;
@@ -287,13 +297,8 @@ function splitFrontMatter(text: string): { frontMatter: string; body: string } |
 
 async function readInterpretation(dir: string, file: string, issues: Issues): Promise<InterpretationRecord | null> {
   const fileLabel = `interpretations/${file}`;
-  let text: string;
-  try {
-    text = await readFile(join(dir, file), 'utf8');
-  } catch (error) {
-    issues.push({ file: fileLabel, message: `文件无法读取：${(error as Error).message}` });
-    return null;
-  }
+  const text = await readText(join(dir, file), fileLabel, issues);
+  if (text === null) return null;
   const parts = splitFrontMatter(text);
   if (!parts) {
     issues.push({ file: fileLabel, message: '缺少 YAML 头部（以 --- 开始和结束）' });
@@ -328,13 +333,8 @@ async function readConcernFile(
   dir: string, file: string, areaCodeByName: Map<string, string>, issues: Issues,
 ): Promise<ConcernRecord[]> {
   const fileLabel = `concerns/${file}`;
-  let text: string;
-  try {
-    text = await readFile(join(dir, file), 'utf8');
-  } catch (error) {
-    issues.push({ file: fileLabel, message: `文件无法读取：${(error as Error).message}` });
-    return [];
-  }
+  const text = await readText(join(dir, file), fileLabel, issues);
+  if (text === null) return [];
   const data = parseYaml(text, fileLabel, issues);
   if (data === undefined || data === null) return [];
   if (!Array.isArray(data)) {
