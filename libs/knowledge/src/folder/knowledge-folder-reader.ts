@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { parseSynonymLines } from '@app/analysis';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import {
   CONCERN_STATUSES,
@@ -52,10 +53,11 @@ export async function readKnowledgeFolder(dir: string): Promise<FolderReadResult
   for (const file of await listFiles(join(dir, 'concerns'), /\.ya?ml$/i)) {
     bundle.concerns.push(...(await readConcernFile(join(dir, 'concerns'), file, areaCodeByName, issues)));
   }
-  bundle.synonymGroups = await readLines(join(dir, 'dict', 'synonyms.txt'), (line) =>
-    line.split(/[,，、\t]/).map((t) => t.trim()).filter(Boolean),
-  ).then((groups) => groups.filter((g) => g.length >= 2));
-  bundle.words = await readLines(join(dir, 'dict', 'words.txt'), (line) => line.split(/\s+/)[0]);
+  bundle.synonymGroups = parseSynonymLines(await readOptionalText(join(dir, 'dict', 'synonyms.txt')));
+  bundle.words = (await readOptionalText(join(dir, 'dict', 'words.txt')))
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*/, '').trim().split(/\s+/)[0])
+    .filter(Boolean);
   issues.push(...validateBundle(bundle));
   return { bundle, issues };
 }
@@ -74,19 +76,13 @@ async function listFiles(dir: string, pattern: RegExp): Promise<string[]> {
   return names.filter((n) => pattern.test(n) && !n.startsWith('.') && !n.startsWith('~$')).sort();
 }
 
-async function readLines<T>(path: string, map: (line: string) => T): Promise<T[]> {
-  let text: string;
+/** An optional file's text without a BOM; empty when the file is absent. */
+async function readOptionalText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch {
-    return [];
+    return '';
   }
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((l) => l.replace(/#.*/, '').trim())
-    .filter(Boolean)
-    .map(map);
 }
 
 function parseYaml(text: string, file: string, issues: Issues): unknown {
@@ -111,7 +107,13 @@ function stringField(
     if (required) issues.push({ ...ctx, field, message: '缺少必填字段' });
     return null;
   }
-  if (typeof value === 'string') return value.trim() === '' && required ? (issues.push({ ...ctx, field, message: '不能为空' }), null) : value;
+  if (typeof value === 'string') {
+    if (required && value.trim() === '') {
+      issues.push({ ...ctx, field, message: '不能为空' });
+      return null;
+    }
+    return value;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   issues.push({ ...ctx, field, message: '应为文本' });
   return null;
