@@ -12,6 +12,14 @@ export interface DatabaseSettings {
   dataDir: string;
 }
 
+/** The tables of every domain: each lib exports its entities and migrations; the platform lists them. */
+export interface DatabaseSchema {
+  entities: DataSourceOptions['entities'];
+  migrations: DataSourceOptions['migrations'];
+}
+
+export const KNOWLEDGE_SCHEMA: DatabaseSchema = { entities: KNOWLEDGE_ENTITIES, migrations: KNOWLEDGE_MIGRATIONS };
+
 export function describeDatabase(settings: DatabaseSettings): string {
   if (settings.url) return `PostgreSQL ${settings.url.replace(/\/\/[^@/]*@/, '//***@')}`;
   return settings.dataDir === ':memory:' ? '内嵌 PostgreSQL（PGlite，内存）' : `内嵌 PostgreSQL（PGlite，${resolve(settings.dataDir, 'pglite')}）`;
@@ -21,11 +29,11 @@ export function describeDatabase(settings: DatabaseSettings): string {
  * One schema, one dialect, two engines: a PostgreSQL server when DATABASE_URL is set, else
  * PGlite (PostgreSQL compiled to WebAssembly) in DATA_DIR. Migrations run at start; never synchronize.
  */
-export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+export function buildDataSourceOptions(settings: DatabaseSettings, schema: DatabaseSchema = KNOWLEDGE_SCHEMA): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
-    entities: KNOWLEDGE_ENTITIES,
-    migrations: KNOWLEDGE_MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsRun: false, // run by runMigrationsLocked, under a lock
     migrationsTransactionMode: 'each' as const,
     synchronize: false,

@@ -6,6 +6,7 @@ import { JobsModule } from '@app/jobs';
 import { buildDataSourceOptions, KnowledgeModule, runMigrationsLocked } from '@app/knowledge';
 import { DataSource } from 'typeorm';
 import { KnowledgeBootstrapService } from './knowledge-bootstrap.service.js';
+import { SERVICE_SCHEMA } from './database-schema.js';
 import { APP_CONFIG } from './tokens.js';
 
 /**
@@ -21,7 +22,7 @@ export class PlatformModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...buildDataSourceOptions({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir }),
+            ...buildDataSourceOptions({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir }, SERVICE_SCHEMA),
             retryAttempts: 3,
             retryDelay: 1000,
           }),

@@ -1,0 +1,14 @@
+import { KNOWLEDGE_ENTITIES, KNOWLEDGE_MIGRATIONS, type DatabaseSchema } from '@app/knowledge';
+
+/**
+ * Every table the service owns. Each domain lib exports its entities and migrations; list them here
+ * (migration class names carry a timestamp, so the order between domains is stable).
+ */
+export const SERVICE_SCHEMA: DatabaseSchema = {
+  entities: [
+    ...KNOWLEDGE_ENTITIES,
+  ],
+  migrations: [
+    ...KNOWLEDGE_MIGRATIONS,
+  ],
+};
