@@ -1,0 +1,4 @@
+// Being written (CONSOLE-FRONTEND).
+export function ConcernListPage() {
+  return <div>建设中</div>;
+}

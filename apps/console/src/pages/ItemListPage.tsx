@@ -1,0 +1,4 @@
+// Being written (CONSOLE-FRONTEND).
+export function ItemListPage() {
+  return <div>建设中</div>;
+}
