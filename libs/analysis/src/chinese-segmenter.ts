@@ -27,4 +27,13 @@ export class ChineseSegmenter {
   cut(text: string): string[] {
     return this.jieba.cut(text, this.hmm);
   }
+
+  /**
+   * Whether the dictionary (jieba's, plus the domain words) has this exact word: 挣钱, 终止, 中专
+   * do; typos such as 申情, 水废 do not. Such a word is what the resident meant.
+   */
+  isDictionaryWord(word: string): boolean {
+    const pieces = this.jieba.cut(word, false);
+    return pieces.length === 1 && pieces[0] === word;
+  }
 }

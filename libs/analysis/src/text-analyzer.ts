@@ -61,6 +61,11 @@ export class TextAnalyzer {
     return [...new Set(this.terms(text))];
   }
 
+  /** A word the dictionary knows (ordinary Chinese or a domain word), as opposed to a typo. */
+  isDictionaryWord(word: string): boolean {
+    return this.segmenter.isDictionaryWord(normalizeText(word));
+  }
+
   /** Plain word segmentation of normalised text (for highlighting and diagnostics). */
   words(text: string): string[] {
     return this.segmenter.cut(normalizeText(text)).filter((w) => w.trim());

@@ -47,10 +47,15 @@ export class AnswerIndex {
 
   analyse(text: string): AnalysedQuery {
     const corrections: Record<string, string> = {};
+    const raw = this.analyzer.queryTerms(text);
     const known = (t: string) => this.concerns.weights.has(t);
-    const terms = this.analyzer.queryTerms(text).map((term) => {
+    const terms = raw.map((term) => {
       const fixed = this.corrector.correct(term, known);
-      if (fixed !== term) corrections[term] = fixed;
+      if (fixed === term) return term;
+      // A real word the knowledge base does not use (挣钱, 终止, 失恋) is usually what the resident
+      // meant: correct it only when the sound-alike (征迁, 中职, 失联) fits the rest of the question.
+      if (this.analyzer.isDictionaryWord(term) && !this.concerns.usedTogether(fixed, raw)) return term;
+      corrections[term] = fixed;
       return fixed;
     });
     return { text, normalized: this.analyzer.normalize(text), terms: [...new Set(terms)], corrections };

@@ -80,6 +80,8 @@ export class ConcernMatcher {
   private readonly gramWeights = new TermWeights();
   private readonly contextWeights = new TermWeights();
   private readonly concerns = new Map<string, ScoringConcern>();
+  /** Word → the concerns whose phrasings use it (for checking a typo correction against context). */
+  private readonly concernsByWord = new Map<string, ScoringConcern[]>();
 
   constructor(prepared: PreparedConcern[], private readonly tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING) {
     this.index = new PretokenizedIndex(['words', 'grams', 'context'], {
@@ -113,6 +115,24 @@ export class ConcernMatcher {
       });
     }
     this.index.addAll(documents);
+    for (const concern of this.concerns.values()) {
+      for (const word of new Set(concern.phrasings.flatMap((p) => [...p.terms]))) {
+        const list = this.concernsByWord.get(word);
+        if (list) list.push(concern);
+        else this.concernsByWord.set(word, [concern]);
+      }
+    }
+  }
+
+  /**
+   * Whether some concern is asked with `word` together with one of `others`: a sound-alike
+   * correction (公正 → 公证 next to 继承) is only plausible when the corrected word keeps company
+   * the knowledge base knows; 失恋 → 失联 next to 难过 does not.
+   */
+  usedTogether(word: string, others: readonly string[]): boolean {
+    const concerns = this.concernsByWord.get(word);
+    if (!concerns) return false;
+    return others.some((other) => other !== word && concerns.some((c) => c.phrasings.some((p) => p.terms.has(word) && p.terms.has(other))));
   }
 
   get size(): number {
