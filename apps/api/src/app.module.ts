@@ -6,6 +6,7 @@ import { AnswerController } from './answer/answer.controller.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
+import { ConsoleApiModule } from './console/console-api.module.js';
 import { ConsoleUiModule } from './console-ui/console-ui.module.js';
 
 /** The HTTP service: thin controllers over the platform. */
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), ConsoleUiModule],
+      imports: [PlatformModule.forRoot(config), ConsoleApiModule.forRoot(config), ConsoleUiModule],
       controllers: [AnswerController, KnowledgeController, HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

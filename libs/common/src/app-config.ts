@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { plainToInstance, Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested, validateSync,
   type ValidationError,
@@ -67,6 +67,37 @@ export class ConversationConfig {
   hotline: string;
 }
 
+/** Console sign-in: sessions, login rate limits, the first administrator. */
+export class AuthConfig {
+  /** How long a session lasts (sliding: since the last request; fixed: since sign-in). */
+  @IsInt() @Min(5) @Max(60 * 24 * 30)
+  sessionTtlMinutes: number;
+
+  @IsBoolean()
+  slidingSessions: boolean;
+
+  /** Failed sign-ins allowed per user name (and, times ipFailureFactor, per IP) within the window. */
+  @IsInt() @Min(1) @Max(1000)
+  maxLoginFailures: number;
+
+  @IsInt() @Min(1) @Max(100)
+  ipFailureFactor: number;
+
+  @IsInt() @Min(10) @Max(86400)
+  loginWindowSeconds: number;
+
+  /** Password of the first `admin` account; when absent a random one is printed once in the log. */
+  @IsOptional()
+  // Environment values that look like numbers are coerced; a password is always text.
+  @Transform(({ value }) => (value === undefined || value === null ? value : String(value)))
+  @IsString() @MinLength(8, { message: 'ADMIN_INITIAL_PASSWORD 至少 8 个字符' })
+  initialAdminPassword?: string;
+
+  /** Key prefix for the login counters in Redis (lets several deployments or test runs share one Redis). */
+  @IsString() @MinLength(1)
+  redisPrefix: string;
+}
+
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   env: 'development' | 'production' | 'test';
@@ -85,6 +116,9 @@ export class AppConfig {
 
   @ValidateNested() @Type(() => ConversationConfig)
   conversation: ConversationConfig;
+
+  @ValidateNested() @Type(() => AuthConfig)
+  auth: AuthConfig;
 }
 
 /** Environment variables that override a config file value (config path → variable). */
@@ -97,6 +131,8 @@ export const ENVIRONMENT_OVERRIDES: Record<string, string> = {
   'storage.databaseUrl': 'DATABASE_URL',
   'storage.redisUrl': 'REDIS_URL',
   'conversation.hotline': 'HOTLINE_NUMBER',
+  'auth.initialAdminPassword': 'ADMIN_INITIAL_PASSWORD',
+  'auth.sessionTtlMinutes': 'SESSION_TTL_MINUTES',
 };
 
 export class ConfigError extends Error {

@@ -1,3 +1,4 @@
+import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@app/auth';
 import { KNOWLEDGE_ENTITIES, KNOWLEDGE_MIGRATIONS, type DatabaseSchema } from '@app/knowledge';
 
 /**
@@ -7,8 +8,10 @@ import { KNOWLEDGE_ENTITIES, KNOWLEDGE_MIGRATIONS, type DatabaseSchema } from '@
 export const SERVICE_SCHEMA: DatabaseSchema = {
   entities: [
     ...KNOWLEDGE_ENTITIES,
+    ...AUTH_ENTITIES,
   ],
   migrations: [
     ...KNOWLEDGE_MIGRATIONS,
+    ...AUTH_MIGRATIONS,
   ],
 };
