@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { ConsoleApiModule } from './console/console-api.module.js';
 import { ConsoleUiModule } from './console-ui/console-ui.module.js';
+import { OperationsModule } from './operations/operations.module.js';
 
 /** The HTTP service: thin controllers over the platform. */
 @Module({})
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), ConsoleApiModule.forRoot(config), ConsoleUiModule],
+      imports: [PlatformModule.forRoot(config), ConsoleApiModule.forRoot(config), ConsoleUiModule, OperationsModule.forRoot(config)],
       controllers: [AnswerController, KnowledgeController, HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,17 +1,44 @@
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { AppConfig } from '@app/common';
+import { JsonLogger } from '@app/observability';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
 
+/** JSON lines for collectors in production; Nest's readable console format when asked for text. */
+export function createLogger(config: AppConfig): LoggerService {
+  if (config.logging.format === 'json') return new JsonLogger(config.logging.level);
+  const levels = (['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const);
+  return new ConsoleLogger({ logLevels: [...levels.slice(0, levels.indexOf(config.logging.level) + 1)] });
+}
+
 /** Builds the configured HTTP application (used by main.ts and by the e2e tests). */
-export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApiApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: options.logger,
+    logger: options.logger ?? createLogger(config),
+    // No forceCloseConnections: on SIGTERM Node's server.close() drops idle keep-alive sockets and lets
+    // in-flight requests finish (graceful shutdown); enableShutdownHooks below wires the signal.
   });
+  app.set('trust proxy', config.security.trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  }));
+  app.enableCors({ origin: config.security.corsOrigins.length > 0 ? config.security.corsOrigins : false });
   app.useBodyParser('json', { limit: config.server.bodyLimitBytes });
   app.useBodyParser('urlencoded', { limit: config.server.bodyLimitBytes, extended: false });
   app.useGlobalPipes(createValidationPipe());

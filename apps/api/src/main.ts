@@ -1,18 +1,49 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadAppConfig } from '@app/common';
+import { ConfigError, loadAppConfig, type AppConfig } from '@app/common';
 import { describeDatabase } from '@app/knowledge';
-import { createApiApp } from './bootstrap.js';
+import { createApiApp, createLogger } from './bootstrap.js';
 
-async function main(): Promise<void> {
+async function serve(config: AppConfig): Promise<void> {
   const started = performance.now();
-  const config = loadAppConfig();
   const logger = new Logger('Main');
-  logger.log(`数据库：${describeDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir })}`);
-  logger.log(`任务队列与会话状态：${config.storage.redisUrl ? 'Redis' : '进程内（未设置 REDIS_URL）'}`);
   const app = await createApiApp(config);
   await app.listen(config.server.port);
   logger.log(`政务公开一键应答已启动：http://localhost:${config.server.port}（API 文档 /api/docs），用时 ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The primary only forks and re-forks; workers share the port and the state in PostgreSQL and Redis. */
+function superviseWorkers(config: AppConfig): void {
+  const logger = new Logger('Cluster');
+  if (!config.storage.databaseUrl || !config.storage.redisUrl) {
+    throw new ConfigError('WORKERS 大于 1 时必须同时设置 DATABASE_URL 和 REDIS_URL（内嵌数据库只能由一个进程打开，会话状态也需共享）');
+  }
+  let stopping = false;
+  for (let i = 0; i < config.server.workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.warn(`工作进程 ${worker.process.pid} 退出（${signal ?? code}），重新启动`);
+    setTimeout(() => cluster.fork(), 1000);
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  Logger.overrideLogger(createLogger(config));
+  if (cluster.isPrimary) {
+    const logger = new Logger('Main');
+    logger.log(`数据库：${describeDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir })}`);
+    logger.log(`任务队列与会话状态：${config.storage.redisUrl ? 'Redis' : '进程内（未设置 REDIS_URL）'}`);
+    if (config.server.workers > 1) return superviseWorkers(config);
+  }
+  await serve(config);
 }
 
 main().catch((error: unknown) => {

@@ -3,10 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested, validateSync,
+  IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateNested, validateSync,
   type ValidationError,
 } from 'class-validator';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { Transform as transformValue } from 'class-transformer';
+import { IsObject } from 'class-validator';
+import { HotlineConfig } from './hotline-config.js';
 
 export class ServerConfig {
   @IsInt() @Min(0) @Max(65535)
@@ -14,6 +17,10 @@ export class ServerConfig {
 
   @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
   bodyLimitBytes: number;
+
+  /** Worker processes sharing the port (node:cluster). More than 1 needs PostgreSQL and Redis. */
+  @IsInt() @Min(1) @Max(64)
+  workers: number;
 }
 
 export class KnowledgeConfig {
@@ -98,6 +105,105 @@ export class AuthConfig {
   redisPrefix: string;
 }
 
+export class RateLimitConfig {
+  /** Requests per IP per window on public endpoints (answers, webhook, chat). */
+  @IsInt() @Min(1) @Max(1_000_000)
+  perIp: number;
+
+  /** Questions per resident (userId / openid / session) per window. */
+  @IsInt() @Min(1) @Max(100_000)
+  perUser: number;
+
+  @IsInt() @Min(1) @Max(3600)
+  windowSeconds: number;
+
+  /** Key prefix of the counters in Redis (several deployments or test runs can share one Redis). */
+  @IsString() @MinLength(1)
+  redisPrefix: string;
+}
+
+export class SecurityConfig {
+  /** Origins allowed to call the API from a browser (CORS); empty = same origin only. CORS_ORIGINS is comma-separated. */
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((o) => o.trim()).filter(Boolean) : value))
+  @IsArray() @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'CORS 来源应形如 https://example.gov.cn（不带路径）' })
+  corsOrigins: string[];
+
+  /** Behind a load balancer / reverse proxy: take the client IP from X-Forwarded-For. */
+  @IsBoolean()
+  trustProxy: boolean;
+
+  @ValidateNested() @Type(() => RateLimitConfig)
+  rateLimit: RateLimitConfig;
+}
+
+export class LoggingConfig {
+  @IsIn(['json', 'text'])
+  format: 'json' | 'text';
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  level: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+  /** Prometheus metrics at /metrics; with a token, only for `Authorization: Bearer <token>`. */
+  @IsBoolean()
+  metrics: boolean;
+
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN 至少 16 个字符' })
+  metricsToken?: string;
+}
+
+// Environment values that look like numbers are coerced (see coerce()); keys and secrets stay text.
+const keepText = () => transformValue(({ value }) => (value === undefined || value === null ? value : String(value)));
+
+/** The WeChat official account (公众号) webhook; the webhook answers 503 while `token` is not set. */
+export class WechatConfig {
+  /** 服务器配置里的 Token (WECHAT_TOKEN). Environment values that look like numbers stay text. */
+  @IsOptional() @keepText()
+  @Matches(/^[A-Za-z0-9]{3,32}$/, { message: 'WECHAT_TOKEN 应为 3–32 位字母或数字' })
+  token?: string;
+
+  @IsOptional() @keepText()
+  @Matches(/^wx[0-9a-f]{16}$/i, { message: 'WECHAT_APP_ID 应形如 wx 加 16 位十六进制' })
+  appId?: string;
+
+  @IsOptional() @keepText()
+  @IsString() @MinLength(16, { message: 'WECHAT_APP_SECRET 长度不正确' })
+  appSecret?: string;
+
+  /** Set = 安全模式 (messages AES-encrypted). 43 letters/digits. */
+  @IsOptional() @keepText()
+  @Matches(/^[A-Za-z0-9]{43}$/, { message: 'WECHAT_ENCODING_AES_KEY 应为 43 位字母或数字' })
+  encodingAesKey?: string;
+
+  /** The key before the last change, accepted while WeChat switches over. */
+  @IsOptional() @Matches(/^[A-Za-z0-9]{43}$/, { message: 'previousEncodingAesKey 应为 43 位字母或数字' })
+  previousEncodingAesKey?: string;
+
+  /** Time allowed to the engine before answering `success` and sending the answer as a customer-service message. */
+  @IsInt() @Min(1) @Max(4800)
+  replyBudgetMs = 4000;
+
+  /** Requests whose timestamp is further than this from the server clock are refused (replays); 0 = no check. */
+  @IsInt() @Min(0) @Max(86400)
+  timestampToleranceSeconds = 300;
+
+  @IsInt() @Min(1024) @Max(1024 * 1024)
+  maxBodyBytes = 32768;
+
+  @IsString() @Matches(/^https?:\/\//, { message: 'apiBaseUrl 应以 http:// 或 https:// 开头' })
+  apiBaseUrl = 'https://api.weixin.qq.com';
+
+  /** Public address of this service, for links to full answers (PUBLIC_BASE_URL), e.g. https://wenda.xx.gov.cn. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+[^/\s]$/, { message: 'PUBLIC_BASE_URL 应形如 https://wenda.xx.gov.cn（末尾不带 /）' })
+  publicBaseUrl?: string;
+
+  @IsString() @MinLength(1)
+  welcome = '您好，欢迎关注！我是政务公开智能问答助手，请直接发送您想咨询的政策问题。';
+
+  /** Menu CLICK EventKey → `hot`, `concern:<id>`, `area:<code>`, `ask:<question>` or `text:<reply>`. */
+  @IsObject()
+  menu: Record<string, string> = { HOT: 'hot' };
+}
+
 export class AppConfig {
   @IsIn(['development', 'production', 'test'])
   env: 'development' | 'production' | 'test';
@@ -117,20 +223,49 @@ export class AppConfig {
   @ValidateNested() @Type(() => ConversationConfig)
   conversation: ConversationConfig;
 
+  @ValidateNested() @Type(() => WechatConfig)
+  wechat: WechatConfig = new WechatConfig();
+
+  /** 12345 hotline: adapter keys, reply deadlines, working-day calendar additions (defaults in hotline-config.ts). */
+  @ValidateNested() @Type(() => HotlineConfig)
+  hotline: HotlineConfig = new HotlineConfig();
+
   @ValidateNested() @Type(() => AuthConfig)
   auth: AuthConfig;
+
+  @ValidateNested() @Type(() => SecurityConfig)
+  security: SecurityConfig;
+
+  @ValidateNested() @Type(() => LoggingConfig)
+  logging: LoggingConfig;
 }
 
 /** Environment variables that override a config file value (config path → variable). */
 export const ENVIRONMENT_OVERRIDES: Record<string, string> = {
   'env': 'NODE_ENV',
   'server.port': 'PORT',
+  'server.workers': 'WORKERS',
   'knowledge.dir': 'KNOWLEDGE_DIR',
   'knowledge.importOnEmpty': 'KNOWLEDGE_IMPORT_ON_EMPTY',
   'storage.dataDir': 'DATA_DIR',
   'storage.databaseUrl': 'DATABASE_URL',
   'storage.redisUrl': 'REDIS_URL',
   'conversation.hotline': 'HOTLINE_NUMBER',
+  'wechat.token': 'WECHAT_TOKEN',
+  'wechat.appId': 'WECHAT_APP_ID',
+  'wechat.appSecret': 'WECHAT_APP_SECRET',
+  'wechat.encodingAesKey': 'WECHAT_ENCODING_AES_KEY',
+  'wechat.previousEncodingAesKey': 'WECHAT_PREVIOUS_ENCODING_AES_KEY',
+  'wechat.replyBudgetMs': 'WECHAT_REPLY_BUDGET_MS',
+  'wechat.publicBaseUrl': 'PUBLIC_BASE_URL',
+  'hotline.apiKeys': 'HOTLINE_API_KEYS',
+  'hotline.calendar.extraHolidays': 'HOTLINE_EXTRA_HOLIDAYS',
+  'hotline.calendar.extraWorkdays': 'HOTLINE_EXTRA_WORKDAYS',
+  'security.corsOrigins': 'CORS_ORIGINS',
+  'security.trustProxy': 'TRUST_PROXY',
+  'logging.format': 'LOG_FORMAT',
+  'logging.level': 'LOG_LEVEL',
+  'logging.metricsToken': 'METRICS_TOKEN',
   'auth.initialAdminPassword': 'ADMIN_INITIAL_PASSWORD',
   'auth.sessionTtlMinutes': 'SESSION_TTL_MINUTES',
 };

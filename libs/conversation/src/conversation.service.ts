@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Subject } from 'rxjs';
 import { parseChannels, splitNumberedList, type CatalogueItemRecord, type KnowledgeSnapshot } from '@app/knowledge';
 import { AnswerIndexService, matchQuestion, type DecisionThresholds, type ScoredCandidate } from '@app/matching';
 import { CLARIFICATION_STORE, type ClarificationStore } from './clarification-store.js';
@@ -40,6 +41,13 @@ export interface AnswerResult {
   corrections: Record<string, string>;
 }
 
+/** Emitted after every exchange (metrics subscribe to it; the conversation does not know who listens). */
+export interface AnsweredEvent {
+  channel: Channel;
+  decision: AnswerDecision;
+  latencyMs: number;
+}
+
 export interface ConversationSettings {
   thresholds: DecisionThresholds;
   clarificationTtlSeconds: number;
@@ -72,6 +80,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 @Injectable()
 export class ConversationService {
   private readonly composer: ReplyComposer;
+  readonly answered = new Subject<AnsweredEvent>();
 
   constructor(
     private readonly answerIndex: AnswerIndexService,
@@ -131,6 +140,8 @@ export class ConversationService {
       }
     }
 
+    const latencyMs = performance.now() - started;
+    this.answered.next({ channel, decision: result.decision, latencyMs });
     this.queryLog.record({
       channel,
       userRef: question.userId ?? null,
@@ -140,7 +151,7 @@ export class ConversationService {
       concernId: result.concern?.id ?? null,
       topScore: result.candidates[0]?.score ?? null,
       candidates: result.candidates.map((c) => ({ id: c.id, score: c.score })),
-      latencyMs: performance.now() - started,
+      latencyMs,
     });
     return result;
   }

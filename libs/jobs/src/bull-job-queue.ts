@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Bull from 'bull';
-import { DEFAULT_JOB_OPTIONS, type JobHandler, type JobName, type JobOptions, type JobQueue } from './job-queue.js';
+import { DEFAULT_JOB_OPTIONS, type JobCounts, type JobHandler, type JobName, type JobOptions, type JobQueue } from './job-queue.js';
 
 export const QUEUE_NAME = 'gov-answer';
 
@@ -34,6 +34,11 @@ export class BullJobQueue implements JobQueue {
 
   process<T extends object>(name: JobName, handler: JobHandler<T>): void {
     void this.queue.process(name, 1, async (job) => handler(job.data as T));
+  }
+
+  async counts(): Promise<JobCounts> {
+    const { waiting, active, delayed, failed } = await this.queue.getJobCounts();
+    return { waiting, active, delayed, failed };
   }
 
   async drain(timeoutMs = 30000): Promise<void> {

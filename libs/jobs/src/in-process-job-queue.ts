@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DEFAULT_JOB_OPTIONS, type JobHandler, type JobName, type JobOptions, type JobQueue } from './job-queue.js';
+import { DEFAULT_JOB_OPTIONS, type JobCounts, type JobHandler, type JobName, type JobOptions, type JobQueue } from './job-queue.js';
 
 interface PendingJob {
   name: JobName;
@@ -17,6 +17,7 @@ export class InProcessJobQueue implements JobQueue {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly queuedIds = new Set<string>();
   private running = 0;
+  private failed = 0;
   private closed = false;
 
   async add<T extends object>(name: JobName, data: T, options: JobOptions = {}): Promise<void> {
@@ -62,6 +63,7 @@ export class InProcessJobQueue implements JobQueue {
             this.schedule(job, DEFAULT_JOB_OPTIONS.backoffMs);
           } else {
             if (job.jobId) this.queuedIds.delete(job.jobId);
+            this.failed++;
             this.logger.error(`任务 ${job.name} 最终失败：${error.message}`);
           }
         })
@@ -69,6 +71,10 @@ export class InProcessJobQueue implements JobQueue {
           this.running--;
         });
     }
+  }
+
+  async counts(): Promise<JobCounts> {
+    return { waiting: this.waiting.length, active: this.running, delayed: this.timers.size, failed: this.failed };
   }
 
   async drain(timeoutMs = 30000): Promise<void> {

@@ -29,16 +29,27 @@ export class HealthController {
   }
 
   @Get('health/ready')
-  @ApiOperation({ summary: '就绪检查：数据库可用、索引已建立' })
+  @ApiOperation({ summary: '就绪检查：数据库、Redis（如已配置）可用，索引已建立' })
   async ready() {
-    const checks = { database: false, index: this.answerIndex.isReady() };
-    try {
-      await this.dataSource.query('SELECT 1');
-      checks.database = true;
-    } catch {
-      checks.database = false;
-    }
-    if (!checks.database || !checks.index) throw new ServiceUnavailableException({ message: '服务未就绪 (not ready)', checks });
+    const [database, queue] = await Promise.all([
+      succeeds(() => this.dataSource.query('SELECT 1')),
+      // The job queue is the Redis user that matters most (deadlines, WeChat retries).
+      this.jobs.kind === 'bull' ? succeeds(() => this.jobs.counts()) : Promise.resolve(true),
+    ]);
+    const checks = { database, redis: this.jobs.kind === 'bull' ? queue : 'not-configured', index: this.answerIndex.isReady() };
+    if (!database || !queue || !checks.index) throw new ServiceUnavailableException({ message: '服务未就绪 (not ready)', checks });
     return { status: 'ready', checks };
+  }
+}
+
+async function succeeds(check: () => Promise<unknown>, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([check(), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), timeoutMs); })]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,0 +1,45 @@
+import { Controller, ForbiddenException, Get, Headers, Inject, NotFoundException, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import type { AppConfig } from '@app/common';
+import { QueryLogService } from '@app/conversation';
+import { JOB_QUEUE, type JobQueue } from '@app/jobs';
+import { ServiceMetrics } from '@app/observability';
+import { APP_CONFIG } from '@app/platform';
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: ServiceMetrics,
+    private readonly queryLog: QueryLogService,
+    @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: Response): Promise<void> {
+    const { metrics, metricsToken } = this.config.logging;
+    if (!metrics) throw new NotFoundException('未启用监控指标 (metrics disabled)');
+    if (metricsToken && !sameSecret(authorization ?? '', `Bearer ${metricsToken}`)) {
+      throw new ForbiddenException('需要监控令牌 (metrics token required)');
+    }
+    // Gauges that are cheap to read are read at scrape time rather than kept up to date.
+    this.metrics.queryLogPending.set(this.queryLog.pending);
+    try {
+      const counts = await this.jobs.counts();
+      for (const [state, value] of Object.entries(counts)) this.metrics.queueDepth.set({ state }, value);
+    } catch {
+      // Redis away: keep the last known depth; readiness reports the outage.
+    }
+    response.setHeader('Content-Type', this.metrics.registry.contentType);
+    response.send(await this.metrics.registry.metrics());
+  }
+}

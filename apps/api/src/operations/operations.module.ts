@@ -1,0 +1,68 @@
+import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { Subscription } from 'rxjs';
+import type { AppConfig } from '@app/common';
+import { ConversationService } from '@app/conversation';
+import { MemoryRateLimiter, RedisRateLimiter, ServiceMetrics } from '@app/observability';
+import { MetricsController } from './metrics.controller.js';
+import { RATE_LIMITER } from './operations.tokens.js';
+import { RateLimitMiddleware } from './rate-limit.middleware.js';
+import { RequestContextMiddleware } from './request-context.middleware.js';
+
+// The doors residents and upstream systems knock on; staff routes have their own login limits.
+const RATE_LIMITED_ROUTES = ['api/answer', 'api/search', 'api/feedback', 'wechat/*path', 'chat', 'answer/*path'];
+
+class AnswerMetricsRecorder implements OnApplicationShutdown {
+  private readonly subscription: Subscription;
+  private readonly redis: Redis | null;
+
+  constructor(conversation: ConversationService, metrics: ServiceMetrics, redis: Redis | null) {
+    this.redis = redis;
+    this.subscription = conversation.answered.subscribe(({ channel, decision, latencyMs }) => {
+      metrics.answers.inc({ channel, decision });
+      metrics.answerLatency.observe({ channel }, latencyMs / 1000);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.subscription.unsubscribe();
+    await this.redis?.quit().catch(() => undefined);
+  }
+}
+
+/** Metrics, request ids and rate limits: what operators of the service need to run it for years. */
+@Module({})
+export class OperationsModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const redis = config.storage.redisUrl
+      ? new Redis(config.storage.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      : null;
+    // Connection errors are reported by readiness; without a listener ioredis would print each retry.
+    redis?.on('error', () => undefined);
+    const metrics = new ServiceMetrics({ processMetrics: config.env !== 'test' });
+    return {
+      module: OperationsModule,
+      controllers: [MetricsController],
+      providers: [
+        { provide: ServiceMetrics, useValue: metrics },
+        { provide: RATE_LIMITER, useValue: redis ? new RedisRateLimiter(redis, config.security.rateLimit.redisPrefix) : new MemoryRateLimiter() },
+        {
+          provide: AnswerMetricsRecorder,
+          inject: [ConversationService],
+          useFactory: (conversation: ConversationService) => new AnswerMetricsRecorder(conversation, metrics, redis),
+        },
+        RequestContextMiddleware,
+        RateLimitMiddleware,
+      ],
+      exports: [ServiceMetrics, RATE_LIMITER],
+      global: true,
+    };
+  }
+
+  constructor(@Inject(ServiceMetrics) readonly metrics: ServiceMetrics) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+    consumer.apply(RateLimitMiddleware).forRoutes(...RATE_LIMITED_ROUTES);
+  }
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('operations: request ids, metrics, security headers, CORS (e2e)', () => {
+  let t: TestApp;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    t = await startTestApp((config) => {
+      config.security.corsOrigins = ['https://www.example.gov.cn'];
+    });
+    http = request(t.app.getHttpServer());
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives every response a request id, and keeps a sane one sent by the caller', async () => {
+    const fresh = await http.get('/health').expect(200);
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const kept = await http.get('/health').set('X-Request-Id', 'lb-12345678').expect(200);
+    expect(kept.headers['x-request-id']).toBe('lb-12345678');
+    const replaced = await http.get('/health').set('X-Request-Id', '<script>').expect(200);
+    expect(replaced.headers['x-request-id']).not.toBe('<script>');
+  });
+
+  it('counts answers by decision and channel in the Prometheus metrics', async () => {
+    await http.post('/api/answer').send({ text: '被旅行社坑了，去哪里投诉？', channel: 'wechat' }).expect(200);
+    await http.post('/api/answer').send({ text: '护照加急办理需要几天' }).expect(200);
+    const res = await http.get('/metrics').expect(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.text).toMatch(/gda_answers_total\{channel="wechat",decision="answer"\} 1/);
+    expect(res.text).toMatch(/gda_answers_total\{channel="web",decision="none"\} 1/);
+    expect(res.text).toContain('gda_answer_duration_seconds_bucket');
+    expect(res.text).toMatch(/gda_http_request_duration_seconds_count\{method="POST",route="\/api\/answer",status="200"\} 2/);
+    expect(res.text).toMatch(/gda_job_queue_depth\{state="waiting"\} \d+/);
+  });
+
+  it('sends security headers and no framework banner', async () => {
+    const res = await http.get('/health').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBeDefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('allows cross-origin calls only from configured origins', async () => {
+    const allowed = await http.options('/api/answer').set('Origin', 'https://www.example.gov.cn').set('Access-Control-Request-Method', 'POST');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://www.example.gov.cn');
+    const denied = await http.options('/api/answer').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'POST');
+    expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('rate limits (e2e)', () => {
+  let t: TestApp;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    t = await startTestApp((config) => {
+      config.security.rateLimit = { perIp: 8, perUser: 3, windowSeconds: 60, redisPrefix: `test:${randomBytes(4).toString('hex')}:rate:` };
+    });
+    http = request(t.app.getHttpServer());
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('limits one resident, then one address, with 429, a Chinese message and Retry-After; health is never limited', async () => {
+    for (let i = 0; i < 3; i++) await http.post('/api/answer').send({ text: '景区几点开门', userId: 'busy-user' }).expect(200);
+    const limited = await http.post('/api/answer').send({ text: '景区几点开门', userId: 'busy-user' }).expect(429);
+    expect(limited.body.message).toContain('请求过于频繁');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+
+    // Another resident from the same address still gets through until the address limit (8) is reached.
+    let status = 200;
+    let allowed = 0;
+    while (status === 200 && allowed < 20) {
+      status = (await http.post('/api/answer').send({ text: '景区几点开门', userId: `other-${allowed}` })).status;
+      if (status === 200) allowed++;
+    }
+    expect(status).toBe(429);
+    expect(allowed).toBe(8 - 4);
+    await http.get('/health').expect(200);
+  });
+});
