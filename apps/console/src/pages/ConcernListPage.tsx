@@ -1,4 +1,98 @@
-// Being written (CONSOLE-FRONTEND).
+import { Button, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { AreaSelect } from '../components/AreaSelect';
+import { PageTitle } from '../components/PageTitle';
+import { StatusTag } from '../components/StatusTag';
+import { areaName, formatTime, useApiData, useAreas } from '../hooks';
+import { Link, navigate } from '../router';
+import { STATUS_LABELS, type ConcernSummary, type Page } from '../types';
+
+interface Filters {
+  area?: string;
+  status?: string;
+  owner?: string;
+  needsReview?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
 export function ConcernListPage() {
-  return <div>建设中</div>;
+  const areas = useAreas();
+  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
+  const [text, setText] = useState('');
+  const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
+  const { data, loading } = useApiData<Page<ConcernSummary>>('/api/console/concerns', {
+    ...filters,
+    needsReview: filters.needsReview ? true : undefined,
+  });
+
+  return (
+    <>
+      <PageTitle
+        title="关切事项"
+        sub="群众关切的问题及其答复口径；只有已发布的事项会用于答复。"
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/concerns/new')}>
+            新建关切事项
+          </Button>
+        }
+      />
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          placeholder="搜索标题、问法、答复"
+          allowClear
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(q) => update({ q: q.trim() || undefined })}
+          style={{ width: 260 }}
+          data-testid="concern-search"
+        />
+        <AreaSelect value={filters.area} onChange={(area) => update({ area })} />
+        <Select
+          allowClear
+          placeholder="状态"
+          style={{ width: 120 }}
+          value={filters.status}
+          onChange={(status) => update({ status })}
+          options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <Input placeholder="负责人" allowClear style={{ width: 140 }} onChange={(e) => update({ owner: e.target.value.trim() || undefined })} />
+        <Checkbox checked={Boolean(filters.needsReview)} onChange={(e) => update({ needsReview: e.target.checked || undefined })}>
+          只看待复核
+        </Checkbox>
+      </Space>
+      <Table<ConcernSummary>
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: data?.total ?? 0,
+          showTotal: (total) => `共 ${total} 项`,
+          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+        }}
+        columns={[
+          {
+            title: '标题',
+            dataIndex: 'title',
+            render: (title: string, row) => (
+              <Space>
+                <Link to={`/concerns/${encodeURIComponent(row.id)}`}>{title}</Link>
+                {row.needsReview && <Tag color="orange">待复核</Tag>}
+              </Space>
+            ),
+          },
+          { title: '编号', dataIndex: 'id', width: 200 },
+          { title: '领域', dataIndex: 'areaCode', width: 120, render: (code: string | null) => areaName(areas, code) },
+          { title: '状态', dataIndex: 'status', width: 90, render: (status) => <StatusTag status={status} /> },
+          { title: '负责人', dataIndex: 'owner', width: 110, render: (owner) => owner || '—' },
+          { title: '复核日期', dataIndex: 'reviewDate', width: 120, render: (d) => d || '—' },
+          { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: (d) => formatTime(d) },
+        ]}
+      />
+    </>
+  );
 }
