@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { loadAppConfig } from '@app/common';
 import { AnswerIndex } from '@app/matching';
@@ -5,6 +6,7 @@ import { miniSearchBaseline, productStrategy } from './answer-strategies.js';
 import { loadKnowledgeSnapshot } from './knowledge-loader.js';
 import { isDevQuestion, loadLabelledQuestions } from './labelled-questions.js';
 import { runLatencyBenchmark } from './latency-benchmark.js';
+import { runLoadBenchmark } from './load-benchmark.js';
 import { pct, qualityFigures, qualityTable, runStrategy } from './quality-report.js';
 import { loadQaPairs, runRetrievalBenchmark } from './retrieval-benchmark.js';
 import { measureStartup } from './startup-benchmark.js';
@@ -66,6 +68,22 @@ async function main(): Promise<void> {
       }
     }
     console.log('');
+  }
+
+  if (wants('load')) {
+    const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+    const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL;
+    if (!databaseUrl || !redisUrl) {
+      console.log('## HTTP 负载：需要 DATABASE_URL 和 REDIS_URL（多进程共用），跳过\n');
+    } else {
+      const questions = loadLabelledQuestions(resolve('test/benchmark/questions')).filter((_, i) => i % 2 === 0).map((q) => q.q);
+      console.log(`## HTTP 负载（autocannon，32 个连接，每项 10 s；PostgreSQL + Redis，随附知识库；本机 ${availableParallelism()} 核，压测端与服务同机）\n`);
+      console.log('| 接口 | 工作进程 | 请求/秒 | p50 | p99 | 失败 |\n|---|---|---|---|---|---|');
+      for (const r of await runLoadBenchmark({ questions, databaseUrl, redisUrl })) {
+        console.log(`| ${r.endpoint} | ${r.workers} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.failures} / ${r.total} |`);
+      }
+      console.log('');
+    }
   }
 
   if (wants('startup')) {
