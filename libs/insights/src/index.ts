@@ -1,0 +1,2 @@
+export * from './disclosure-deadline.js';
+export * from './question-grouper.js';
