@@ -3,6 +3,7 @@ import { MatchingModule } from '@app/matching';
 import { Redis } from 'ioredis';
 import { CLARIFICATION_STORE, MemoryClarificationStore, RedisClarificationStore, type ClarificationStore } from './clarification-store.js';
 import { CONVERSATION_SETTINGS, ConversationService, type ConversationSettings } from './conversation.service.js';
+import { FeedbackService } from './feedback.service.js';
 import { QueryLogService } from './query-log.service.js';
 
 class RedisConnectionCloser {
@@ -25,11 +26,12 @@ export class ConversationModule {
       providers: [
         ConversationService,
         QueryLogService,
+        FeedbackService,
         { provide: CLARIFICATION_STORE, useValue: store },
         { provide: CONVERSATION_SETTINGS, useValue: options.settings },
         { provide: RedisConnectionCloser, useValue: new RedisConnectionCloser(redis) },
       ],
-      exports: [ConversationService, QueryLogService, MatchingModule],
+      exports: [ConversationService, QueryLogService, FeedbackService, MatchingModule],
     };
   }
 }

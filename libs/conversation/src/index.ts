@@ -4,3 +4,6 @@ export * from './reply-composer.js';
 export * from './query-log.service.js';
 export * from './conversation.service.js';
 export * from './conversation.module.js';
+export * from './feedback.entity.js';
+export * from './feedback.migration.js';
+export * from './feedback.service.js';

@@ -2,6 +2,8 @@
 export enum JobName {
   /** Rebuild the answer index from the stored knowledge and save its snapshot. */
   RefreshIndex = 'knowledge.refresh-index',
+  /** Send an answer that missed WeChat's 5-second deadline as a customer-service message. */
+  WechatCustomerMessage = 'wechat.customer-message',
   /** 12345 work order: remind the handler before the deadline. */
   HotlineRemind = 'hotline.remind',
   /** 12345 work order: mark overdue at the deadline. */

@@ -1,4 +1,5 @@
 import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@app/auth';
+import { FEEDBACK_ENTITIES, FEEDBACK_MIGRATIONS } from '@app/conversation';
 import { KNOWLEDGE_ENTITIES, KNOWLEDGE_MIGRATIONS, type DatabaseSchema } from '@app/knowledge';
 
 /**
@@ -8,10 +9,12 @@ import { KNOWLEDGE_ENTITIES, KNOWLEDGE_MIGRATIONS, type DatabaseSchema } from '@
 export const SERVICE_SCHEMA: DatabaseSchema = {
   entities: [
     ...KNOWLEDGE_ENTITIES,
+    ...FEEDBACK_ENTITIES,
     ...AUTH_ENTITIES,
   ],
   migrations: [
     ...KNOWLEDGE_MIGRATIONS,
+    ...FEEDBACK_MIGRATIONS,
     ...AUTH_MIGRATIONS,
   ],
 };
