@@ -10,6 +10,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { Transform as transformValue } from 'class-transformer';
 import { IsObject } from 'class-validator';
 import { HotlineConfig } from './hotline-config.js';
+import { BotConfig } from './bot-config.js';
 
 export class ServerConfig {
   @IsInt() @Min(0) @Max(65535)
@@ -233,6 +234,10 @@ export class AppConfig {
   @ValidateNested() @Type(() => AuthConfig)
   auth: AuthConfig;
 
+  /** The WeChat chat bot (apps/bot); defaults in bot-config.ts. */
+  @ValidateNested() @Type(() => BotConfig)
+  bot: BotConfig = new BotConfig();
+
   @ValidateNested() @Type(() => SecurityConfig)
   security: SecurityConfig;
 
@@ -268,6 +273,10 @@ export const ENVIRONMENT_OVERRIDES: Record<string, string> = {
   'logging.metricsToken': 'METRICS_TOKEN',
   'auth.initialAdminPassword': 'ADMIN_INITIAL_PASSWORD',
   'auth.sessionTtlMinutes': 'SESSION_TTL_MINUTES',
+  'bot.puppet': 'WECHATY_PUPPET',
+  'bot.puppetToken': 'WECHATY_PUPPET_TOKEN',
+  'bot.puppetOptions': 'WECHATY_PUPPET_OPTIONS',
+  'bot.ignoreContacts': 'BOT_IGNORE_CONTACTS',
 };
 
 export class ConfigError extends Error {

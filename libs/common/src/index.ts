@@ -1,2 +1,3 @@
 export * from './app-config.js';
 export * from './personal-data.js';
+export * from './bot-config.js';
