@@ -3,14 +3,16 @@ import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadAppConfig, type AppConfig } from '@app/common';
 import { ConversationService } from '@app/conversation';
-import { formatIssue, KnowledgeImportError, KnowledgeService, readKnowledgeFolder } from '@app/knowledge';
-import { AnswerIndexService } from '@app/matching';
+import {
+  formatIssue, KnowledgeImportError, KnowledgeService, KnowledgeSnapshot, readKnowledgeFolder, similarQuestionWarnings, type KnowledgeBundle,
+} from '@app/knowledge';
+import { AnswerIndex, AnswerIndexService, findConfusableConcerns, formatConfusionReport, isConfusable } from '@app/matching';
 import { PlatformModule } from '@app/platform';
 
 const USAGE = `用法：npm run cli -- <命令>
   import <目录>      校验并导入知识库目录（全部成功才生效）
   export <目录>      把数据库中的知识库导出为共享格式目录
-  validate <目录>    只校验知识库目录，不写数据库
+  validate <目录>    只校验知识库目录，不写数据库；并报告难以区分的关切事项（--all 全部列出）
   ask "<问题>"       提问，打印答复和候选项及分数
   reindex            重建问答索引`;
 
@@ -21,6 +23,28 @@ async function withPlatform<T>(config: AppConfig, run: (app: Awaited<ReturnType<
   } finally {
     await app.close();
   }
+}
+
+/**
+ * Warnings only (the folder is valid): concerns so alike that the engine cannot tell them apart.
+ * Exact duplicate phrasings are already errors of the folder validator.
+ */
+function reportSimilarConcerns(bundle: KnowledgeBundle, all: boolean): void {
+  const similar = similarQuestionWarnings(bundle);
+  const allPairs = findConfusableConcerns(AnswerIndex.build(new KnowledgeSnapshot(bundle, 0)));
+  const pairs = all ? allPairs : allPairs.filter(isConfusable);
+  if (similar.length === 0 && pairs.length === 0) {
+    console.log('近似重复检查：没有发现难以区分的关切事项');
+    return;
+  }
+  console.log(`\n近似重复检查（警告，不影响导入）：标准问题几乎相同 ${similar.length} 处，容易混淆的关切事项 ${pairs.length} 对`);
+  for (const warning of similar) console.log(`  - ${formatIssue(warning)}`);
+  if (pairs.length > 0) {
+    console.log('容易混淆：把一个事项自己的问法拿出来提问，答中的却是另一个事项。请合并这两个事项，或在相似问法、关键词里写出两者的区别：');
+    for (const line of formatConfusionReport(pairs, all ? pairs.length : 20)) console.log(line);
+  }
+  const single = allPairs.length - allPairs.filter(isConfusable).length;
+  if (!all && single > 0) console.log(`另有 ${single} 对只有一条相似问法被对方胜出（加 --all 列出）`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -38,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     console.log(`校验通过：领域 ${bundle.areas.length}，目录事项 ${bundle.items.length}，解读 ${bundle.interpretations.length}，关切事项 ${bundle.concerns.length}，同义词组 ${bundle.synonymGroups.length}，词条 ${bundle.words.length}`);
+    reportSimilarConcerns(bundle, args.includes('--all'));
     return 0;
   }
   const config = loadAppConfig();

@@ -5,3 +5,4 @@ export * from './base-synonyms.js';
 export * from './synonym-table.js';
 export * from './chinese-segmenter.js';
 export * from './text-analyzer.js';
+export * from './text-similarity.js';

@@ -1,6 +1,7 @@
 export * from './knowledge-model.js';
 export * from './knowledge-snapshot.js';
 export * from './knowledge-store.js';
+export * from './knowledge-editor.js';
 export * from './knowledge.service.js';
 export * from './knowledge.module.js';
 export * from './database-options.js';
@@ -9,5 +10,7 @@ export * from './migrations/index.js';
 export * from './folder/knowledge-folder-reader.js';
 export * from './folder/knowledge-folder-writer.js';
 export * from './folder/knowledge-import-error.js';
+export * from './folder/knowledge-validator.js';
 export * from './folder/catalogue-columns.js';
 export * from './migration-runner.js';
+export * from './folder/knowledge-validator.js';

@@ -144,7 +144,11 @@ export class ConcernMatcher {
     return this.wordWeights;
   }
 
-  match(queryTerms: string[], limit = 5): ScoredCandidate[] {
+  /**
+   * @param leaveOut phrasings (by index: 0 title, 1 question, then paraphrases) of one concern to
+   *   ignore in scoring, to ask "would this concern still win without this exact phrasing?"
+   */
+  match(queryTerms: string[], limit = 5, leaveOut?: { concernId: string; phrasings: ReadonlySet<number> }): ScoredCandidate[] {
     const queryGrams = termGrams(queryTerms);
     // Grams retrieve only for words the concerns never use (typos, unusual segmentation).
     const unknown = queryTerms.filter((t) => !this.wordWeights.has(t) && !this.contextWeights.has(t));
@@ -168,7 +172,8 @@ export class ConcernMatcher {
       }
       let bestScore = -1;
       let bestPhrasing = concern.phrasings[0];
-      for (const phrasing of concern.phrasings) {
+      for (const [i, phrasing] of concern.phrasings.entries()) {
+        if (leaveOut && leaveOut.concernId === concern.id && leaveOut.phrasings.has(i)) continue;
         const w = weightedOverlap(this.wordWeights, queryTerms, queryWeight, phrasing.terms, phrasing.termWeight, queryEmphasis);
         const g = weightedOverlap(this.gramWeights, queryGrams, queryGramWeight, phrasing.grams, phrasing.gramWeight, queryEmphasis);
         const score = (wordShare * w + (1 - wordShare) * g + contextWeight * context + bm25Weight * (hit.bm25 / topBm25)) / scale;
@@ -177,7 +182,7 @@ export class ConcernMatcher {
           bestPhrasing = phrasing;
         }
       }
-      if (bestPhrasing) scored.push({ type: 'concern', id: concern.id, title: concern.title, score: bestScore, matchedTerms: [], matchedPhrasing: bestPhrasing.text });
+      if (bestScore >= 0) scored.push({ type: 'concern', id: concern.id, title: concern.title, score: bestScore, matchedTerms: [], matchedPhrasing: bestPhrasing.text });
     }
     const top = scored.sort((a, b) => b.score - a.score).slice(0, limit);
     // Which words matched is only worth working out for the few concerns returned.

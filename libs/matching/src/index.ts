@@ -11,3 +11,4 @@ export * from './answer-index.service.js';
 export * from './matching.module.js';
 export * from './question-matcher.js';
 export * from './term-grams.js';
+export * from './concern-confusion.js';

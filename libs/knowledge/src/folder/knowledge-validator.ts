@@ -1,4 +1,5 @@
-import type { KnowledgeBundle } from '../knowledge-model.js';
+import { editSimilarity, phrasingKey } from '@app/analysis';
+import type { ConcernRecord, KnowledgeBundle } from '../knowledge-model.js';
 import type { KnowledgeIssue } from './knowledge-import-error.js';
 
 /**
@@ -44,5 +45,57 @@ export function validateBundle(bundle: KnowledgeBundle): KnowledgeIssue[] {
       }
     }
   }
+  issues.push(...duplicatePhrasings(bundle.concerns));
   return issues;
+}
+
+const phrasingsOf = (c: ConcernRecord) => [c.question, ...c.paraphrases];
+const published = (concerns: ConcernRecord[]) => concerns.filter((c) => c.status === 'published');
+
+/**
+ * The same phrasing (ignoring punctuation, script, width) under two published concerns: the engine
+ * can never tell them apart on it, so it is an error. Repeats within one concern are harmless.
+ */
+function duplicatePhrasings(concerns: ConcernRecord[]): KnowledgeIssue[] {
+  const issues: KnowledgeIssue[] = [];
+  const owner = new Map<string, ConcernRecord>();
+  for (const concern of published(concerns)) {
+    for (const [i, text] of phrasingsOf(concern).entries()) {
+      const key = phrasingKey(text);
+      if (!key) continue;
+      const first = owner.get(key);
+      if (first && first.id !== concern.id) {
+        issues.push({
+          file: `concerns/${concern.sourceFile}`, entry: concern.id, field: i === 0 ? 'question' : `paraphrases[${i - 1}]`,
+          message: `问法“${text}”与关切事项 ${first.id}（${first.title}）的问法相同，服务无法区分两者`,
+        });
+      } else if (!first) {
+        owner.set(key, concern);
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Warnings, not errors: published concerns whose standard questions are nearly the same text
+ * (edit similarity ≥ threshold). They are probably one concern written twice, or need sharper questions.
+ */
+export function similarQuestionWarnings(bundle: KnowledgeBundle, threshold = 0.9): KnowledgeIssue[] {
+  const list = published(bundle.concerns);
+  const warnings: KnowledgeIssue[] = [];
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const [a, b] = [list[i], list[j]];
+      if (phrasingKey(a.question) === phrasingKey(b.question)) continue; // already an error
+      const similarity = editSimilarity(a.question, b.question);
+      if (similarity >= threshold) {
+        warnings.push({
+          file: `concerns/${a.sourceFile}`, entry: a.id, field: 'question',
+          message: `标准问题与 ${b.id}（${b.title}）几乎相同（相似度 ${similarity.toFixed(2)}）：是同一事项，还是需要把问题写得更有区别？`,
+        });
+      }
+    }
+  }
+  return warnings;
 }
