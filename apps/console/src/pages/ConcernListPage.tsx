@@ -1,11 +1,11 @@
-import { Button, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { AreaSelect } from '../components/AreaSelect';
 import { PageTitle } from '../components/PageTitle';
-import { StatusTag } from '../components/StatusTag';
-import { areaName, formatTime, useApiData, useAreas } from '../hooks';
-import { Link, navigate } from '../router';
+import { concernColumns } from '../components/concernColumns';
+import { useApiData, useAreas } from '../hooks';
+import { navigate } from '../router';
 import { STATUS_LABELS, type ConcernSummary, type Page } from '../types';
 
 interface Filters {
@@ -74,24 +74,7 @@ export function ConcernListPage() {
           showTotal: (total) => `共 ${total} 项`,
           onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
         }}
-        columns={[
-          {
-            title: '标题',
-            dataIndex: 'title',
-            render: (title: string, row) => (
-              <Space>
-                <Link to={`/concerns/${encodeURIComponent(row.id)}`}>{title}</Link>
-                {row.needsReview && <Tag color="orange">待复核</Tag>}
-              </Space>
-            ),
-          },
-          { title: '编号', dataIndex: 'id', width: 200 },
-          { title: '领域', dataIndex: 'areaCode', width: 120, render: (code: string | null) => areaName(areas, code) },
-          { title: '状态', dataIndex: 'status', width: 90, render: (status) => <StatusTag status={status} /> },
-          { title: '负责人', dataIndex: 'owner', width: 110, render: (owner) => owner || '—' },
-          { title: '复核日期', dataIndex: 'reviewDate', width: 120, render: (d) => d || '—' },
-          { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: (d) => formatTime(d) },
-        ]}
+        columns={concernColumns(areas)}
       />
     </>
   );

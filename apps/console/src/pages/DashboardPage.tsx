@@ -1,4 +1,129 @@
-// Being written (CONSOLE-FRONTEND).
+import { Card, Col, Empty, Row, Select, Statistic, Table } from 'antd';
+import { useMemo, useState } from 'react';
+import { EChart } from '../components/EChart';
+import { PageTitle } from '../components/PageTitle';
+import { useApiData } from '../hooks';
+import { Link } from '../router';
+import { CHANNEL_LABELS, DECISION_LABELS } from '../types';
+
+interface Dashboard {
+  perDay: { date: string; channel: string; count: number }[];
+  decisions: Record<'answer' | 'clarify' | 'none' | 'greeting', number>;
+  topConcerns: { id: string; title: string; count: number }[];
+  topUnanswered: { label: string; count: number }[];
+  overdueItems: { id: string; title: string; area: string; timeLimit: string | null; lastUpdated: string | null }[];
+}
+
+function perDayOption(perDay: Dashboard['perDay']) {
+  const dates = [...new Set(perDay.map((p) => p.date))].sort();
+  const channels = [...new Set(perDay.map((p) => p.channel))];
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { data: channels.map((c) => CHANNEL_LABELS[c] ?? c) },
+    grid: { left: 40, right: 20, bottom: 30, top: 40 },
+    xAxis: { type: 'category', data: dates },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: channels.map((channel) => ({
+      name: CHANNEL_LABELS[channel] ?? channel,
+      type: 'bar',
+      stack: 'total',
+      data: dates.map((date) => perDay.find((p) => p.date === date && p.channel === channel)?.count ?? 0),
+    })),
+  };
+}
+
+function decisionsOption(decisions: Dashboard['decisions']) {
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '70%'],
+        data: (['answer', 'clarify', 'none', 'greeting'] as const).map((k) => ({ name: DECISION_LABELS[k], value: decisions[k] ?? 0 })),
+      },
+    ],
+  };
+}
+
+function rankingOption(rows: { name: string; count: number }[], color: string) {
+  const top = rows.slice(0, 10).reverse();
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 160, right: 30, top: 10, bottom: 20 },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: top.map((r) => (r.name.length > 12 ? `${r.name.slice(0, 12)}…` : r.name)) },
+    series: [{ type: 'bar', data: top.map((r) => r.count), itemStyle: { color } }],
+  };
+}
+
+const percent = (part: number, total: number) => (total ? Math.round((part / total) * 1000) / 10 : 0);
+
 export function DashboardPage() {
-  return <div>建设中</div>;
+  const [days, setDays] = useState(30);
+  const { data, loading } = useApiData<Dashboard>('/api/console/dashboard', { days });
+  const options = useMemo(
+    () =>
+      data && {
+        perDay: perDayOption(data.perDay),
+        decisions: decisionsOption(data.decisions),
+        concerns: rankingOption(data.topConcerns.map((c) => ({ name: c.title, count: c.count })), '#52c41a'),
+        unanswered: rankingOption(data.topUnanswered.map((c) => ({ name: c.label, count: c.count })), '#fa541c'),
+      },
+    [data],
+  );
+  const d = data?.decisions ?? { answer: 0, clarify: 0, none: 0, greeting: 0 };
+  const total = d.answer + d.clarify + d.none + d.greeting;
+
+  return (
+    <>
+      <PageTitle
+        title="数据看板"
+        sub="群众提问量、答复情况、热点和超期未更新的公开事项。"
+        extra={<Select value={days} onChange={setDays} style={{ width: 120 }} options={[7, 30, 90, 365].map((n) => ({ value: n, label: `最近 ${n} 天` }))} />}
+      />
+      <Row gutter={[16, 16]}>
+        {[
+          ['提问总数', total, ''],
+          ['直接答复率', percent(d.answer, total), '%'],
+          ['反问确认率', percent(d.clarify, total), '%'],
+          ['未能答复率', percent(d.none, total), '%'],
+        ].map(([title, value, suffix]) => (
+          <Col xs={12} lg={6} key={title}>
+            <Card size="small" loading={loading && !data}>
+              <Statistic title={title} value={value} suffix={suffix} />
+            </Card>
+          </Col>
+        ))}
+        <Col xs={24} xl={16}>
+          <Card size="small" title="每日提问量（按渠道）">{options ? <EChart option={options.perDay} testId="chart-per-day" /> : <Empty />}</Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card size="small" title="答复情况">{options ? <EChart option={options.decisions} testId="chart-decisions" /> : <Empty />}</Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="热门关切事项">{options ? <EChart option={options.concerns} /> : <Empty />}</Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="未能答复的热点问题">{options ? <EChart option={options.unanswered} /> : <Empty />}</Card>
+        </Col>
+        <Col span={24}>
+          <Card size="small" title={`超过公开时限未更新的目录事项（${data?.overdueItems.length ?? 0}）`}>
+            <Table
+              size="small"
+              rowKey="id"
+              dataSource={data?.overdueItems ?? []}
+              pagination={{ pageSize: 10 }}
+              columns={[
+                { title: '事项', dataIndex: 'title', render: (title: string, row) => <Link to={`/items/${encodeURIComponent(row.id)}`}>{title}</Link> },
+                { title: '领域', dataIndex: 'area', width: 120 },
+                { title: '公开时限', dataIndex: 'timeLimit', width: 260, render: (t) => t || '—' },
+                { title: '最近更新', dataIndex: 'lastUpdated', width: 140, render: (t) => t || '从未更新' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
 }
