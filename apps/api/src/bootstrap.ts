@@ -19,6 +19,8 @@ export function createLogger(config: AppConfig): LoggerService {
 export async function createApiApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
+    // Throw (and let main.ts report it in Chinese) instead of exiting the process on a wiring error.
+    abortOnError: false,
     logger: options.logger ?? createLogger(config),
     // No forceCloseConnections: on SIGTERM Node's server.close() drops idle keep-alive sockets and lets
     // in-flight requests finish (graceful shutdown); enableShutdownHooks below wires the signal.
