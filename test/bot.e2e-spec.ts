@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load as loadYaml } from 'js-yaml';
+import { DataSource } from 'typeorm';
+import { log as wechatyLog, ScanStatus, types } from 'wechaty';
+import { mock, PuppetMock } from 'wechaty-puppet-mock';
+import { BOT_TEXTS, type HandledEvent } from '@app/bot';
+import { loadAppConfig } from '@app/common';
+import { QueryLogService } from '@app/conversation';
+import { createBotApp, type BotApp } from '../apps/bot/src/bot-app.js';
+import { createTestSchema, MINI_KNOWLEDGE } from './support/test-app.js';
+
+type ContactMock = ReturnType<mock.Mocker['createContact']>;
+
+/** The approved answers of the mini fixture, by concern title: what a reply must carry. */
+function fixtureAnswers(): Map<string, string> {
+  const answers = new Map<string, string>();
+  for (const file of ['social-assistance.yaml', 'tourism.yaml']) {
+    const concerns = loadYaml(readFileSync(join(MINI_KNOWLEDGE, 'concerns', file), 'utf8')) as { title: string; answer: string }[];
+    for (const c of concerns) answers.set(c.title, c.answer.trim());
+  }
+  return answers;
+}
+
+/** Logs kept for assertions (and shown when a test fails). */
+const logLines: string[] = [];
+const testLogger = {
+  log: (m: unknown) => void logLines.push(`LOG ${String(m)}`),
+  warn: (m: unknown) => void logLines.push(`WARN ${String(m)}`),
+  error: (m: unknown) => void logLines.push(`ERROR ${String(m)}`),
+  debug: () => undefined,
+  verbose: () => undefined,
+};
+
+async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`等待超时：${what}\n${logLines.slice(-10).join('\n')}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('WeChat bot with wechaty-puppet-mock (e2e)', () => {
+  let app: BotApp;
+  let mocker: mock.Mocker;
+  let puppet: PuppetMock;
+  let botUser: ContactMock;
+  let dropSchema = async () => undefined as void;
+  const sessionName = join(tmpdir(), `gda-bot-test-${process.pid}`);
+  const answers = fixtureAnswers();
+  const handled: HandledEvent[] = [];
+  /** Texts each contact (or room) received from the bot, in order. */
+  const inbox = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    wechatyLog.level('silent');
+    const config = loadAppConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: ':memory:', KNOWLEDGE_DIR: MINI_KNOWLEDGE });
+    config.matching.thresholds = { answer: 0.5, margin: 0.1, clarify: 0.35, maxChoices: 3 };
+    if (config.storage.databaseUrl) {
+      const schema = await createTestSchema();
+      config.storage.databaseUrl = schema.url;
+      dropSchema = () => schema.drop();
+    }
+    Object.assign(config.bot, {
+      maxReplyChars: 120, chunkDelayMs: 5, ignoreContacts: ['天气机器人'],
+      rateLimit: { burst: 3, perMinute: 1, noticeWindowSeconds: 60 },
+      restart: { initialDelayMs: 50, maxDelayMs: 400 },
+    });
+    mocker = new mock.Mocker();
+    puppet = new PuppetMock({ mocker });
+    app = await createBotApp(config, { puppet, logger: testLogger, sessionName });
+    app.answerBot.on('handled', (e) => handled.push(e));
+    await app.answerBot.start();
+    botUser = mocker.createContact({ name: '政务助手' });
+    mocker.scan('https://login.weixin.qq.com/l/test-qrcode', ScanStatus.Waiting);
+    mocker.login(botUser);
+    await waitFor(() => (app.answerBot.bot.isLoggedIn ? true : undefined), 'login');
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await dropSchema();
+    rmSync(`${sessionName}.memory-card.json`, { force: true });
+  });
+
+  /** A resident who keeps what the bot says to them (private chat). */
+  function resident(name: string, payload: Partial<Parameters<mock.Mocker['createContact']>[0]> = {}): ContactMock {
+    const contact = mocker.createContact({ name, ...payload });
+    contact.on('message', (m) => {
+      if (m.talker().id === botUser.id && !m.room()) inbox.set(contact.id, [...(inbox.get(contact.id) ?? []), m.text() ?? '']);
+    });
+    return contact;
+  }
+
+  const outcomesOf = (talkerId: string) => handled.filter((e) => e.talkerId === talkerId).map((e) => e.outcome);
+
+  /** Says something and waits until the bot has handled it; returns the outcome and the (joined) reply. */
+  async function say(from: ContactMock, text: string, to: ContactMock | ReturnType<mock.Mocker['createRoom']> = botUser, mentions: ContactMock[] = []) {
+    const box = to === botUser ? from.id : to.id;
+    const before = handled.filter((e) => e.talkerId === from.id).length;
+    const seen = inbox.get(box)?.length ?? 0;
+    from.say(text, mentions).to(to);
+    const event = await waitFor(() => handled.filter((e) => e.talkerId === from.id)[before], `handling of “${text}”`);
+    const parts = (inbox.get(box) ?? []).slice(seen);
+    return { outcome: event.outcome, parts, reply: parts.map((p) => p.replace(/（\d+\/\d+）$/, '')).join('') };
+  }
+
+  it('prints the login QR code as a URL', () => {
+    expect(logLines.some((l) => l.includes('https://wechaty.js.org/qrcode/') && l.includes(encodeURIComponent('https://login.weixin.qq.com/l/test-qrcode')))).toBe(true);
+  });
+
+  it('answers a private question with the approved answer, in parts when long, and logs the exchange', async () => {
+    const zhang = resident('张三');
+    const { outcome, parts, reply } = await say(zhang, '被旅行社坑了，去哪里投诉？');
+    expect(outcome).toBe('answered');
+    expect(reply).toContain(answers.get('旅游投诉怎么办')!.replace(/\s/g, '').slice(0, 40));
+    // 120 characters per message: the answer with its item and interpretation needs several, numbered.
+    expect(parts.length).toBeGreaterThan(1);
+    parts.forEach((p, i) => {
+      expect([...p].length).toBeLessThanOrEqual(120);
+      expect(p.endsWith(`（${i + 1}/${parts.length}）`)).toBe(true);
+    });
+
+    await app.context.get(QueryLogService).flush();
+    const rows = await app.context.get(DataSource).query(
+      'SELECT channel, decision, concern_id FROM query_log WHERE user_ref = $1', [`bot:${zhang.id}`]) as Record<string, string>[];
+    expect(rows).toEqual([{ channel: 'wechat', decision: 'answer', concern_id: 'C-tourism-complaint' }]);
+  });
+
+  it('asks back when unsure, and the next message “2” picks the second choice for that contact only', async () => {
+    const li = resident('李四');
+    const wang = resident('王五');
+    const first = await say(li, '低保');
+    expect(first.reply).toMatch(/请回复序号/);
+    const chosenTitle = /^2\. (.+)$/m.exec(first.reply)![1];
+    expect(answers.has(chosenTitle)).toBe(true);
+
+    const other = await say(wang, '2');
+    expect(other.reply).not.toContain(answers.get(chosenTitle)!.slice(0, 20));
+
+    const picked = await say(li, '2');
+    expect(picked.outcome).toBe('answered');
+    expect(picked.reply).toContain(answers.get(chosenTitle)!.slice(0, 20));
+  });
+
+  it('in a room answers only when mentioned, without the mention, and mentions the asker', async () => {
+    const zhao = resident('赵六');
+    const room = mocker.createRoom({ topic: '幸福村村民群', memberIdList: [botUser.id, zhao.id] });
+    room.on('message', (m) => {
+      if (m.talker().id === botUser.id) inbox.set(room.id, [...(inbox.get(room.id) ?? []), m.text() ?? '']);
+    });
+    const quiet = await say(zhao, '低保标准是多少', room);
+    expect(quiet).toMatchObject({ outcome: 'ignored:room-without-mention', parts: [] });
+
+    const asked = await say(zhao, '@政务助手\u2005低保标准是多少', room, [botUser]);
+    expect(asked.outcome).toBe('answered');
+    expect(asked.parts[0]).toMatch(/^@赵六/);
+    expect(asked.reply).toContain(answers.get('低保标准是多少')!);
+
+    // Another bot in the room (listed by name) is never answered, even when it mentions us.
+    const weatherBot = resident('天气机器人');
+    room.add(weatherBot).by(zhao);
+    expect((await say(weatherBot, '@政务助手\u2005低保标准是多少', room, [botUser])).outcome).toBe('ignored:listed-bot');
+  });
+
+  it('never answers itself or an official account, and ignores a backlog from before the start', async () => {
+    const account = resident('某某公众号', { type: types.Contact.Official });
+    expect(await say(account, '低保怎么申请')).toMatchObject({ outcome: 'ignored:not-a-person', parts: [] });
+
+    const sun = resident('孙七');
+    const before = outcomesOf(botUser.id).length;
+    botUser.say('低保怎么申请').to(sun);
+    await waitFor(() => outcomesOf(botUser.id)[before], 'own message');
+    expect(outcomesOf(botUser.id)[before]).toBe('ignored:self');
+
+    const old = mocker.MessageMock.create({
+      id: `old-${Date.now()}`, talkerId: sun.id, listenerId: botUser.id, text: '低保怎么申请',
+      timestamp: app.answerBot.startedAt - 3600_000, type: types.Message.Text,
+    });
+    puppet.emit('message', { messageId: old.id });
+    await waitFor(() => handled.find((e) => e.messageId === old.id), 'old message');
+    expect(handled.find((e) => e.messageId === old.id)!.outcome).toBe('ignored:before-start');
+    // Sun got the bot's own message and nothing else: no answer to it, none to the backlog.
+    expect(inbox.get(sun.id)).toEqual(['低保怎么申请']);
+  });
+
+  it('rate-limits a contact and says “请稍后再问” only once per window', async () => {
+    const zhou = resident('周八');
+    const outcomes: string[] = [];
+    for (let i = 0; i < 6; i++) outcomes.push((await say(zhou, '景区几点开门')).outcome);
+    expect(outcomes).toEqual(['answered', 'answered', 'answered', 'notified', 'limited', 'limited']);
+    const notices = inbox.get(zhou.id)!.filter((t) => t.includes('请稍后再问'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toBe(BOT_TEXTS.rateLimited(60));
+    // Others are not affected.
+    expect((await say(resident('吴九'), '景区几点开门')).outcome).toBe('answered');
+  });
+
+  it('keeps answering after puppet errors, a failed send and a thrown handler', async () => {
+    const zheng = resident('郑十');
+    puppet.emit('error', { data: '模拟的组件错误' });
+    expect((await say(zheng, '景区几点开门')).outcome).toBe('answered');
+    expect(logLines.some((l) => l.includes('模拟的组件错误'))).toBe(true);
+
+    const send = jest.spyOn(puppet, 'messageSendText').mockRejectedValueOnce(new Error('发送失败（模拟）'));
+    expect((await say(zheng, '旅行社名录在哪看')).outcome).toBe('failed');
+    send.mockRestore();
+    expect((await say(zheng, '旅行社名录在哪看')).reply).toContain(answers.get('查询正规旅行社')!.slice(0, 20));
+
+    // A message whose payload cannot be loaded makes Wechaty itself fail on it: logged, not fatal.
+    const broken = jest.spyOn(puppet, 'messagePayload').mockRejectedValueOnce(new Error('payload 读取失败（模拟）'));
+    const logged = logLines.length;
+    mocker.createContact({ name: '坏消息' }).say('低保').to(botUser);
+    await waitFor(() => (logLines.slice(logged).some((l) => l.includes('组件报错：message not found')) ? true : undefined), 'error logged');
+    broken.mockRestore();
+    // (郑十 has spent his burst of 3, including the failed send: the next question comes from someone else.)
+    expect((await say(resident('冯十二'), '低保标准是多少')).reply).toContain(answers.get('低保标准是多少')!);
+  });
+
+  it('restarts the puppet with backoff when it stops by itself, then answers again', async () => {
+    await puppet.stop();
+    await waitFor(() => (logLines.some((l) => l.includes('微信机器人已重启')) ? true : undefined), 'restart');
+    expect(logLines.some((l) => /将在 \d+ ms 后重启（puppet 已停止/.test(l))).toBe(true);
+    if (!app.answerBot.bot.isLoggedIn) mocker.login(botUser);
+    await waitFor(() => (app.answerBot.bot.isLoggedIn ? true : undefined), 'login after restart');
+    expect((await say(resident('钱十一'), '景区几点开门')).reply).toContain(answers.get('景区开放时间')!.slice(0, 20));
+  });
+});
