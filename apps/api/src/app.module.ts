@@ -6,6 +6,7 @@ import { AnswerController } from './answer/answer.controller.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
+import { HotlineApiModule } from './hotline/hotline-api.module.js';
 import { ConsoleApiModule } from './console/console-api.module.js';
 import { ConsoleUiModule } from './console-ui/console-ui.module.js';
 import { OperationsModule } from './operations/operations.module.js';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), ConsoleApiModule.forRoot(config), ConsoleUiModule, OperationsModule.forRoot(config)],
+      imports: [PlatformModule.forRoot(config), HotlineApiModule.forRoot(config), ConsoleApiModule.forRoot(config), ConsoleUiModule, OperationsModule.forRoot(config)],
       controllers: [AnswerController, KnowledgeController, HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,3 +1,4 @@
 export * from './app-config.js';
 export * from './personal-data.js';
+export * from './hotline-config.js';
 export * from './bot-config.js';

@@ -1,5 +1,6 @@
 import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@app/auth';
 import { FEEDBACK_ENTITIES, FEEDBACK_MIGRATIONS } from '@app/conversation';
+import { HOTLINE_ENTITIES, HOTLINE_MIGRATIONS } from '@app/hotline';
 import { KNOWLEDGE_ENTITIES, KNOWLEDGE_MIGRATIONS, type DatabaseSchema } from '@app/knowledge';
 
 /**
@@ -9,11 +10,13 @@ import { KNOWLEDGE_ENTITIES, KNOWLEDGE_MIGRATIONS, type DatabaseSchema } from '@
 export const SERVICE_SCHEMA: DatabaseSchema = {
   entities: [
     ...KNOWLEDGE_ENTITIES,
+    ...HOTLINE_ENTITIES,
     ...FEEDBACK_ENTITIES,
     ...AUTH_ENTITIES,
   ],
   migrations: [
     ...KNOWLEDGE_MIGRATIONS,
+    ...HOTLINE_MIGRATIONS,
     ...FEEDBACK_MIGRATIONS,
     ...AUTH_MIGRATIONS,
   ],
