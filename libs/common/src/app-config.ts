@@ -11,6 +11,7 @@ import { Transform as transformValue } from 'class-transformer';
 import { IsObject } from 'class-validator';
 import { HotlineConfig } from './hotline-config.js';
 import { BotConfig } from './bot-config.js';
+import { InsightsConfig } from './insights-config.js';
 
 export class ServerConfig {
   @IsInt() @Min(0) @Max(65535)
@@ -237,6 +238,10 @@ export class AppConfig {
   /** The WeChat chat bot (apps/bot); defaults in bot-config.ts. */
   @ValidateNested() @Type(() => BotConfig)
   bot: BotConfig = new BotConfig();
+
+  /** Learning loop and dashboard; defaults in insights-config.ts. */
+  @ValidateNested() @Type(() => InsightsConfig)
+  insights: InsightsConfig = new InsightsConfig();
 
   @ValidateNested() @Type(() => SecurityConfig)
   security: SecurityConfig;

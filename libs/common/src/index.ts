@@ -2,3 +2,4 @@ export * from './app-config.js';
 export * from './personal-data.js';
 export * from './hotline-config.js';
 export * from './bot-config.js';
+export * from './insights-config.js';

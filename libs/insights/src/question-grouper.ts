@@ -117,7 +117,8 @@ export function groupQuestions(
 
   const distinct = [...byCompact.values()];
   for (const d of distinct) d.terms = [...new Set(analyse(d.compact))];
-  const meaningful = distinct.filter((d) => d.terms.length > 0);
+  // A bare number ("2" after an expired clarification) or a greeting says nothing to group on.
+  const meaningful = distinct.filter((d) => d.terms.some((t) => /\p{L}/u.test(t)));
   const local = new TermWeights();
   for (const d of meaningful) local.addDocument(d.terms);
   const weight = combinedWeights(local, options.knowledgeWeights);

@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '@app/common';
+import { CurationConcernWriter, InsightsModule } from '@app/insights';
+import { DashboardController } from './dashboard.controller.js';
+import { FeedbackController } from './feedback.controller.js';
+import { LearningController } from './learning.controller.js';
+
+/** The learning loop, feedback stats and dashboard endpoints (curators and admins). */
+@Module({})
+export class InsightsApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: InsightsApiModule,
+      imports: [InsightsModule.forRoot({
+        settings: { ...config.insights, thresholds: config.matching.thresholds },
+        // Concerns are written through the curation service (global CurationModule): validated and audited.
+        concernWriter: CurationConcernWriter,
+      })],
+      controllers: [LearningController, FeedbackController, DashboardController],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './learning-handled.entity.js';
+export * from './learning-group.entity.js';
