@@ -23,6 +23,8 @@ export interface ConcernSummary {
   status: ConcernStatus;
   owner?: string | null;
   needsReview?: boolean;
+  reviewNote?: string | null;
+  reviewOverdue?: boolean;
   reviewDate?: string | null;
   updatedAt?: string | null;
 }
@@ -86,6 +88,7 @@ export interface ConcernTestResult {
   decision: 'answer' | 'clarify' | 'none' | 'greeting';
   winner: ScoredRef | null;
   candidates: ScoredRef[];
+  choices?: TitledRef[];
   corrections?: unknown[];
 }
 

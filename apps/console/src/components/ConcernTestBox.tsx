@@ -20,7 +20,11 @@ export function ConcernTestBox({ concernId, samples }: { concernId?: string; sam
     .slice(0, 20);
 
   const test = () =>
-    run('test', async () => setResults(await apiPost<ConcernTestResult[] | { results: ConcernTestResult[] }>('/api/console/concerns/test', { questions }).then((r) => (Array.isArray(r) ? r : r.results))));
+    run('test', async () => {
+      // With concernId the engine treats this (saved) concern as published, so drafts can be tried out.
+      const response = await apiPost<{ results: ConcernTestResult[] }>('/api/console/concerns/test', { questions, ...(concernId ? { concernId } : {}) });
+      setResults(response.results);
+    });
 
   const describe = (ref: ScoredRef) => (
     <Space size={4} wrap>
@@ -33,7 +37,7 @@ export function ConcernTestBox({ concernId, samples }: { concernId?: string; sam
   return (
     <Card title="测试此事项" size="small" data-testid="concern-test-box">
       <Typography.Paragraph type="secondary">
-        每行一个问题，交给当前答复引擎（已发布的内容）判断，看看会由哪个事项答复、为什么。留空则使用本事项的问题和相似问法。
+        每行一个问题，交给答复引擎判断，看看会由哪个事项答复、为什么（本事项按已保存的内容、视同已发布参与比较）。留空则使用本事项的问题和相似问法。
       </Typography.Paragraph>
       <Input.TextArea rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder={samples.slice(0, 3).join('\n') || '例如：低保怎么申请'} />
       <Button style={{ marginTop: 8 }} icon={<ExperimentOutlined />} loading={busy === 'test'} disabled={questions.length === 0} onClick={() => void test()}>
@@ -57,8 +61,10 @@ export function ConcernTestBox({ concernId, samples }: { concernId?: string; sam
             {
               title: '胜出事项',
               dataIndex: 'winner',
-              render: (winner: ScoredRef | null) =>
-                winner ? (
+              render: (winner: ScoredRef | null, row) =>
+                row.decision === 'clarify' && row.choices?.length ? (
+                  <Typography.Text type="secondary">反问让群众在 {row.choices.map((c) => `“${c.title}”`).join('、')} 中选择</Typography.Text>
+                ) : winner ? (
                   <Space orientation="vertical" size={0}>
                     {describe(winner)}
                     {concernId && winner.id !== concernId && <Typography.Text type="warning">不是本事项</Typography.Text>}

@@ -153,8 +153,9 @@ export function ConcernEditPage() {
         }
       />
       {concern?.needsReview && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="所依据的目录事项或政策解读已变更，请复核答复口径；保存后视为已复核。" />
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`所依据的目录事项或政策解读已变更，请复核答复口径；保存后视为已复核。${concern.reviewNote ? `（${concern.reviewNote}）` : ''}`} />
       )}
+      {concern?.reviewOverdue && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`复核日期（${concern.reviewDate}）已过，请复核后更新复核日期。`} />}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card size="small">
