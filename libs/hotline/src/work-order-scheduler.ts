@@ -101,6 +101,8 @@ export class WorkOrderScheduler implements OnApplicationBootstrap, OnApplication
 
   /** One deadline event, at most once per order and deadline. True if it took effect now. */
   async apply(event: DeadlineEvent, orderId: string, deadline: Date): Promise<boolean> {
+    // 督办 presupposes 超期: if the overdue job has not run yet (same moment, or lost), it is applied first.
+    if (event === 'escalate') await this.apply('overdue', orderId, deadline);
     const now = Date.now() + CLOCK_TOLERANCE_MS;
     const escalateAfter = this.settings.escalateAfterMinutes * 60_000;
     const rules: Record<DeadlineEvent, { column: string; when: string; at?: Date; note: string }> = {
