@@ -120,7 +120,7 @@ describe('learning loop, feedback and dashboard (e2e)', () => {
   it('rejects bad parameters with a clear 4xx', async () => {
     const bad = async (path: string, status = 400) => {
       const res = await http.get(path).set(curator.headers).expect(status);
-      expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(String(res.body.message)).toMatch(/[\u4e00-\u9fa5]/);
     };
     await bad('/api/console/learning/groups?days=0');
     await bad('/api/console/learning/groups?days=abc');
