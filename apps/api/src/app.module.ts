@@ -8,6 +8,7 @@ import { HealthController } from './health/health.controller.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
 import { HotlineApiModule } from './hotline/hotline-api.module.js';
 import { ConsoleApiModule } from './console/console-api.module.js';
+import { InsightsApiModule } from './console/insights-api.module.js';
 import { ConsoleUiModule } from './console-ui/console-ui.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), HotlineApiModule.forRoot(config), ConsoleApiModule.forRoot(config), ConsoleUiModule, OperationsModule.forRoot(config)],
+      imports: [PlatformModule.forRoot(config), HotlineApiModule.forRoot(config), ConsoleApiModule.forRoot(config), InsightsApiModule.forRoot(config), ConsoleUiModule, OperationsModule.forRoot(config)],
       controllers: [AnswerController, KnowledgeController, HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
