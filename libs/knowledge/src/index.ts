@@ -13,4 +13,3 @@ export * from './folder/knowledge-import-error.js';
 export * from './folder/knowledge-validator.js';
 export * from './folder/catalogue-columns.js';
 export * from './migration-runner.js';
-export * from './folder/knowledge-validator.js';

@@ -7,8 +7,8 @@ import {
 import type { ConcernRecord, KnowledgeBundle } from './knowledge-model.js';
 
 const REVISION_KEY = 'knowledge_revision';
-// Serialises imports across instances (and makes "import when empty" happen once).
-const IMPORT_LOCK_KEY = 4_202_612;
+// Serialises imports and console edits across instances (and makes "import when empty" happen once).
+export const KNOWLEDGE_WRITE_LOCK = 4_202_612;
 const INSERT_CHUNK = 500;
 
 /** Reads and writes the knowledge base in the database. Every write bumps the revision. */
@@ -36,7 +36,7 @@ export class KnowledgeStore {
    */
   async replaceAll(bundle: KnowledgeBundle, options: { onlyIfEmpty?: boolean } = {}): Promise<number | null> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK_KEY]);
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [KNOWLEDGE_WRITE_LOCK]);
       if (options.onlyIfEmpty) {
         const [{ n }] = await manager.query('SELECT (SELECT count(*) FROM areas) + (SELECT count(*) FROM concerns) AS n');
         if (Number(n) > 0) return null;
@@ -62,9 +62,8 @@ export class KnowledgeStore {
     });
   }
 
-  /** The whole knowledge base, in file order, links included. */
-  async loadBundle(): Promise<KnowledgeBundle> {
-    const m = this.dataSource.manager;
+  /** The whole knowledge base, in file order, links included (inside a transaction when given its manager). */
+  async loadBundle(m: EntityManager = this.dataSource.manager): Promise<KnowledgeBundle> {
     const order = { order: { position: 'ASC' as const } };
     const [areas, items, interpretations, concerns, concernItems, concernInterps, interpItems, synonyms, words] = await Promise.all([
       m.find(AreaEntity, order),
@@ -111,7 +110,8 @@ async function insertAll<T extends ObjectLiteral>(manager: EntityManager, entity
   }
 }
 
-async function bumpRevision(manager: EntityManager): Promise<number> {
+/** Call inside the transaction of every knowledge write: instances reload when the revision moves. */
+export async function bumpRevision(manager: EntityManager): Promise<number> {
   const rows: { value: string }[] = await manager.query(
     `INSERT INTO "app_state" ("key", "value") VALUES ($1, '1')
      ON CONFLICT ("key") DO UPDATE SET "value" = (("app_state"."value")::bigint + 1)::text

@@ -1,4 +1,5 @@
 import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@app/auth';
+import { CURATION_ENTITIES, CURATION_MIGRATIONS } from '@app/curation';
 import { FEEDBACK_ENTITIES, FEEDBACK_MIGRATIONS } from '@app/conversation';
 import { HOTLINE_ENTITIES, HOTLINE_MIGRATIONS } from '@app/hotline';
 import { KNOWLEDGE_ENTITIES, KNOWLEDGE_MIGRATIONS, type DatabaseSchema } from '@app/knowledge';
@@ -15,6 +16,7 @@ export const SERVICE_SCHEMA: DatabaseSchema = {
     ...HOTLINE_ENTITIES,
     ...FEEDBACK_ENTITIES,
     ...AUTH_ENTITIES,
+    ...CURATION_ENTITIES,
   ],
   migrations: [
     ...INSIGHTS_MIGRATIONS,
@@ -22,5 +24,6 @@ export const SERVICE_SCHEMA: DatabaseSchema = {
     ...HOTLINE_MIGRATIONS,
     ...FEEDBACK_MIGRATIONS,
     ...AUTH_MIGRATIONS,
+    ...CURATION_MIGRATIONS,
   ],
 };

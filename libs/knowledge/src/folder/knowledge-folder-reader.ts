@@ -143,7 +143,8 @@ function extraFields(entry: Record<string, unknown>, known: Set<string>): Record
   return Object.fromEntries(Object.entries(entry).filter(([k]) => !known.has(k)));
 }
 
-function areaLookup(areas: AreaRecord[]): Map<string, string> {
+/** Area code, name or alias → area code. */
+export function areaLookup(areas: AreaRecord[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const area of areas) {
     for (const name of [area.code, area.name, ...area.aliases]) map.set(name.trim(), area.code);
@@ -198,24 +199,27 @@ async function readAreas(dir: string, issues: Issues): Promise<AreaRecord[]> {
   return areas;
 }
 
+/** The cells of a catalogue spreadsheet (XLSX: first sheet; otherwise CSV in UTF-8), header row first. */
+export async function catalogueRows(file: string, content: Buffer): Promise<string[][]> {
+  if (/\.xlsx$/i.test(file)) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) return [];
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? '');
+      rows.push(cells);
+    });
+    return rows;
+  }
+  return parseCsv(content.toString('utf8'), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+}
+
 async function readCatalogueRows(dir: string, file: string, issues: Issues): Promise<string[][] | null> {
-  const path = join(dir, file);
   try {
-    if (/\.xlsx$/i.test(file)) {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(path);
-      const sheet = workbook.worksheets[0];
-      if (!sheet) return [];
-      const rows: string[][] = [];
-      sheet.eachRow({ includeEmpty: true }, (row) => {
-        const cells: string[] = [];
-        for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? '');
-        rows.push(cells);
-      });
-      return rows;
-    }
-    const text = await readFile(path, 'utf8');
-    return parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return await catalogueRows(file, await readFile(join(dir, file)));
   } catch (error) {
     issues.push({ file: `catalogue/${file}`, message: `文件无法读取：${(error as Error).message.split('\n')[0]}` });
     return null;
@@ -226,9 +230,19 @@ async function readCatalogueFile(
   dir: string, file: string, areaCodeByName: Map<string, string>, issues: Issues,
 ): Promise<CatalogueItemRecord[]> {
   const rows = await readCatalogueRows(dir, file, issues);
+  return rows ? catalogueItemsFromRows(rows, file, areaCodeByName, issues) : [];
+}
+
+/**
+ * Catalogue rows (header first) → items, with an issue per bad cell naming the row and column.
+ * Used for the folder's catalogue files and for spreadsheets uploaded in the console.
+ */
+export function catalogueItemsFromRows(
+  rows: string[][], file: string, areaCodeByName: Map<string, string>, issues: Issues,
+): CatalogueItemRecord[] {
   const fileLabel = `catalogue/${file}`;
-  if (!rows || rows.length === 0) {
-    if (rows) issues.push({ file: fileLabel, message: '文件为空' });
+  if (rows.length === 0) {
+    issues.push({ file: fileLabel, message: '文件为空' });
     return [];
   }
   const header = rows[0].map((h) => normalizeHeader(String(h)));

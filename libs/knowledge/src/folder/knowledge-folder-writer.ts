@@ -67,20 +67,30 @@ function concernEntry(concern: ConcernRecord): Record<string, unknown> {
   };
 }
 
+/**
+ * A bundle as the files of a knowledge folder in the shared format (relative path → text), for
+ * writing to disk or into a zip; readKnowledgeFolder reads them back equal.
+ */
+export function knowledgeFolderFiles(bundle: KnowledgeBundle): Map<string, string> {
+  const files = new Map<string, string>();
+  const areas = bundle.areas.map((a) => compact({ code: a.code, name: a.name, aliases: a.aliases, department: a.department }));
+  files.set('areas.yaml', dumpYaml(areas, YAML_OPTIONS));
+  for (const [file, items] of groupBy(bundle.items, (i) => i.sourceFile || `${i.areaCode}.csv`)) {
+    files.set(`catalogue/${file}`, catalogueCsv(items));
+  }
+  for (const record of bundle.interpretations) {
+    files.set(`interpretations/${record.sourceFile || `${record.id}.md`}`, interpretationMarkdown(record));
+  }
+  for (const [file, concerns] of groupBy(bundle.concerns, (c) => c.sourceFile || `${c.areaCode ?? 'general'}.yaml`)) {
+    files.set(`concerns/${file}`, dumpYaml(concerns.map(concernEntry), YAML_OPTIONS));
+  }
+  files.set('dict/synonyms.txt', bundle.synonymGroups.map((g) => g.join(',')).join('\n') + '\n');
+  files.set('dict/words.txt', bundle.words.join('\n') + '\n');
+  return files;
+}
+
 /** Writes a bundle as a knowledge folder in the shared format; readKnowledgeFolder reads it back equal. */
 export async function writeKnowledgeFolder(bundle: KnowledgeBundle, dir: string): Promise<void> {
   for (const sub of ['catalogue', 'interpretations', 'concerns', 'dict']) await mkdir(join(dir, sub), { recursive: true });
-  const areas = bundle.areas.map((a) => compact({ code: a.code, name: a.name, aliases: a.aliases, department: a.department }));
-  await writeFile(join(dir, 'areas.yaml'), dumpYaml(areas, YAML_OPTIONS));
-  for (const [file, items] of groupBy(bundle.items, (i) => i.sourceFile || `${i.areaCode}.csv`)) {
-    await writeFile(join(dir, 'catalogue', file), catalogueCsv(items));
-  }
-  for (const record of bundle.interpretations) {
-    await writeFile(join(dir, 'interpretations', record.sourceFile || `${record.id}.md`), interpretationMarkdown(record));
-  }
-  for (const [file, concerns] of groupBy(bundle.concerns, (c) => c.sourceFile || `${c.areaCode ?? 'general'}.yaml`)) {
-    await writeFile(join(dir, 'concerns', file), dumpYaml(concerns.map(concernEntry), YAML_OPTIONS));
-  }
-  await writeFile(join(dir, 'dict', 'synonyms.txt'), bundle.synonymGroups.map((g) => g.join(',')).join('\n') + '\n');
-  await writeFile(join(dir, 'dict', 'words.txt'), bundle.words.join('\n') + '\n');
+  for (const [path, text] of knowledgeFolderFiles(bundle)) await writeFile(join(dir, path), text);
 }
