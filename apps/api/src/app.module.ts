@@ -6,6 +6,7 @@ import { AnswerController } from './answer/answer.controller.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { KnowledgeController } from './knowledge/knowledge.controller.js';
+import { WechatApiModule } from './wechat/wechat-api.module.js';
 import { HotlineApiModule } from './hotline/hotline-api.module.js';
 import { ConsoleApiModule } from './console/console-api.module.js';
 import { InsightsApiModule } from './console/insights-api.module.js';
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), HotlineApiModule.forRoot(config), ConsoleApiModule.forRoot(config), InsightsApiModule.forRoot(config), ConsoleUiModule, OperationsModule.forRoot(config)],
+      imports: [PlatformModule.forRoot(config), HotlineApiModule.forRoot(config), ConsoleApiModule.forRoot(config), InsightsApiModule.forRoot(config), ConsoleUiModule, OperationsModule.forRoot(config), WechatApiModule.forRoot(config)],
       controllers: [AnswerController, KnowledgeController, HealthController],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
