@@ -97,12 +97,13 @@ describe('WeChat official account webhook, plain mode (e2e)', () => {
     const base = { ToUserName: 'gh_test_account', FromUserName: openid, CreateTime: String(Math.floor(Date.now() / 1000)) };
     const voice = await post(wechatXml({ ...base, MsgType: 'voice', MediaId: 'media_id', Format: 'amr', Recognition: '景区几点开门', MsgId: newMsgId() })).expect(200);
     expect(parseReply(voice.text).Content).toContain('【');
-    for (const extra of [
+    const others: Record<string, string>[] = [
       { MsgType: 'voice', MediaId: 'media_id', Format: 'amr', Recognition: '' },
       { MsgType: 'image', PicUrl: 'this is a url', MediaId: 'media_id' },
       { MsgType: 'location', Location_X: '23.134521', Location_Y: '113.358803', Scale: '20', Label: '位置信息' },
       { MsgType: 'link', Title: 't', Description: 'd', Url: 'https://example.com' },
-    ]) {
+    ];
+    for (const extra of others) {
       const res = await post(wechatXml({ ...base, ...extra, MsgId: newMsgId() })).expect(200);
       expect(parseReply(res.text).Content).toContain('请直接输入文字');
     }
