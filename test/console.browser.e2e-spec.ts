@@ -139,13 +139,16 @@ describeInBrowser('staff console in Chromium', () => {
   it('previews a catalogue CSV (adds, changes, errors) and commits only a clean one', async () => {
     const page = await signedInPage();
     await page.goto(`${base}/console/import`);
-    const header = '编号,领域,一级事项,二级事项,公开内容,公开时限,公开主体';
-    const newRow = 'tourism-90,旅游,公共服务,星级饭店名录,星级饭店名称、地址、星级。,信息形成之日起20个工作日内公开,县级文化和旅游行政部门';
-    const badRow = 'tourism-91,旅游,公共服务,,缺少事项名称的一行,,';
+    const header = '编号,领域,一级事项,二级事项,公开内容,公开依据,公开时限,公开主体,公开渠道和载体,公开对象,公开方式,公开层级';
+    const newRow = 'tourism-90,旅游,公共服务,星级饭店名录,星级饭店名称、地址、星级。,《旅游饭店星级的划分与评定》,信息形成之日起20个工作日内公开,县级文化和旅游行政部门,■政府网站,全社会,主动,县级';
+    // tourism-5 as in the fixture, with a shorter disclosure time limit: one change.
+    const changedRow =
+      'tourism-5,tourism,公共服务,旅行社名录,旅行社名称、地址等基本信息。,"1.《中华人民共和国旅游法》;2.《旅行社条例》;3.《中华人民共和国政府信息公开条例》。",信息形成或变更之日起10个工作日内公开,县级(市辖区)文化和旅游行政部门,■政府网站 □政府公报 ■两微一端,全社会,主动,县级、乡级';
+    const badRow = 'tourism-91,旅游,公共服务,,缺少事项名称的一行,,,,,,,';
     const upload = (name: string, lines: string[]) =>
       page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${lines.join('\n')}\n`, 'utf8') });
 
-    await upload('tourism-extra.csv', [header, newRow, badRow]);
+    await upload('tourism-extra.csv', [header, newRow, changedRow, badRow]);
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
     await preview.getByRole('tab', { name: /错误\s*1/ }).waitFor();
@@ -153,16 +156,23 @@ describeInBrowser('staff console in Chromium', () => {
     expect(await preview.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await shot(page, '03-import-errors');
 
-    await upload('tourism-extra.csv', [header, newRow]);
-    await preview.getByRole('tab', { name: /新增\s*1/ }).waitFor();
+    await upload('tourism-extra.csv', [header, newRow, changedRow]);
     await preview.getByRole('tab', { name: /错误\s*0/ }).waitFor();
+    await preview.getByRole('tab', { name: /新增\s*1/ }).waitFor();
     await preview.getByText('星级饭店名录').waitFor();
+    await preview.getByRole('tab', { name: /修改\s*1/ }).click();
+    await preview.getByText('信息形成或变更之日起10个工作日内公开').waitFor();
+    await shot(page, '04-import-changes');
     expect((await api('GET', '/api/console/items/tourism-90')).status).toBe(404);
     await preview.getByRole('button', { name: '确认导入' }).click();
     await page.getByText('导入完成', { exact: true }).first().waitFor();
     const item = await api<{ title: string }>('GET', '/api/console/items/tourism-90');
     expect(item.status).toBe(200);
     expect(item.body.title).toBe('星级饭店名录');
+
+    // The concern resting on the changed item now waits for review, and the console lists it.
+    await page.goto(`${base}/console/reviews`);
+    await page.getByTestId('reviews-flagged').getByText('C-tourism-agency-list').waitFor();
     await page.context().close();
   }, 120_000);
 
@@ -179,7 +189,7 @@ describeInBrowser('staff console in Chromium', () => {
     const group = page.getByTestId('learning-group').filter({ hasText: '羊驼' }).first();
     await group.waitFor();
     await group.getByText('羊驼走丢了找哪个部门').first().waitFor();
-    await shot(page, '04-learning-loop');
+    await shot(page, '05-learning-loop');
     await group.getByRole('button', { name: '新建草稿事项' }).click();
     await page.waitForURL(/\/console\/concerns\/[^/]+$/);
     await page.getByText('草稿', { exact: true }).first().waitFor();
@@ -189,7 +199,7 @@ describeInBrowser('staff console in Chromium', () => {
     expect(concern.body.status).toBe('draft');
     expect([concern.body.question, ...concern.body.paraphrases].join('\n')).toContain('羊驼');
     expect(await page.getByLabel('标准问题').inputValue()).toContain('羊驼');
-    await shot(page, '05-draft-from-learning');
+    await shot(page, '06-draft-from-learning');
     await page.context().close();
   }, 120_000);
 });

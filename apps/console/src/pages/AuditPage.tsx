@@ -15,12 +15,13 @@ interface AuditEntry {
   entityId: string;
   before: unknown;
   after: unknown;
-  revertible?: boolean;
+  /** Set when this entry is itself the revert of another one. */
+  revertOf?: string | null;
 }
 
 type AuditListing = AuditEntry[] | { total?: number; items?: AuditEntry[]; entries?: AuditEntry[] };
 
-const ENTITY_LABELS: Record<string, string> = { concern: '关切事项', item: '目录事项', interpretation: '政策解读', user: '账号', import: '目录导入', learning: '学习闭环' };
+const ENTITY_LABELS: Record<string, string> = { concern: '关切事项', item: '目录事项', interpretation: '政策解读' };
 
 const ACTION_LABELS: Record<string, string> = { create: '新建', update: '修改', status: '状态变更', delete: '删除', revert: '撤销', import: '导入' };
 
@@ -85,12 +86,12 @@ export function AuditPage() {
           { title: '操作人', dataIndex: 'user', width: 120, render: userName },
           { title: '操作', dataIndex: 'action', width: 110, render: (a: string) => <Tag>{ACTION_LABELS[a] ?? a}</Tag> },
           { title: '对象', dataIndex: 'entityType', width: 110, render: (t: string) => ENTITY_LABELS[t] ?? t },
-          { title: '编号', dataIndex: 'entityId' },
+          { title: '编号', dataIndex: 'entityId', render: (id: string, entry) => (entry.revertOf ? `${id}（撤销第 ${entry.revertOf} 条）` : id) },
           {
             title: '',
             width: 100,
             render: (_: unknown, entry) =>
-              allows(user, ['curator']) && entry.revertible !== false ? (
+              allows(user, ['curator']) ? (
                 <Popconfirm title="恢复到这次修改之前的状态？" onConfirm={() => void revert(entry)}>
                   <Button size="small" icon={<RollbackOutlined />} loading={busy === String(entry.id)}>
                     撤销

@@ -12,7 +12,7 @@ interface Preview {
   previewId: string;
   adds: Row[];
   changes: { id: string; before: Row; after: Row }[];
-  errors: { row: number | string; message: string; file?: string }[];
+  errors: { row: number | null; message: string }[];
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -102,6 +102,7 @@ export function ImportPage() {
           {preview.errors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`有 ${preview.errors.length} 处错误，修正后重新上传才能导入（有错误时一条都不会导入）。`} />}
           {preview.errors.length === 0 && preview.adds.length + preview.changes.length === 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="文件内容与现有目录完全相同，无需导入。" />}
           <Tabs
+            key={preview.previewId}
             items={[
               {
                 key: 'adds',
@@ -142,7 +143,7 @@ export function ImportPage() {
                 label: <span>错误 <Tag color={preview.errors.length ? 'red' : 'default'}>{preview.errors.length}</Tag></span>,
                 children: (
                   <Table size="small" rowKey={(e) => `${e.row}-${e.message}`} dataSource={preview.errors} pagination={{ pageSize: 20 }} columns={[
-                    { title: '行', dataIndex: 'row', width: 80 },
+                    { title: '行', dataIndex: 'row', width: 80, render: (row: number | null) => row ?? '—' },
                     { title: '问题', dataIndex: 'message' },
                   ]} />
                 ),
