@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -5,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import request from 'supertest';
+import { AuthService } from '@app/auth';
+import type { AppConfig } from '@app/common';
 import { readKnowledgeFolder } from '@app/knowledge';
 import { createUserAndLogin, type SignedIn } from './support/auth.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { createTestSchema, startTestApp, type TestApp } from './support/test-app.js';
 
 const VOLUNTEER = {
   title: '报名旅游志愿者',
@@ -264,5 +267,63 @@ describe('console curation API (e2e)', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
+
+onPostgres('console across two instances on one PostgreSQL and Redis (e2e)', () => {
+  let schema: Awaited<ReturnType<typeof createTestSchema>>;
+  let a: TestApp;
+  let b: TestApp;
+  const prefix = `test:${randomBytes(4).toString('hex')}:auth:`;
+
+  beforeAll(async () => {
+    schema = await createTestSchema();
+    const shared = (config: AppConfig) => {
+      config.auth.redisPrefix = prefix;
+      config.auth.maxLoginFailures = 2;
+    };
+    [a, b] = await Promise.all([
+      startTestApp(shared, { sharedDatabaseUrl: schema.url }), startTestApp(shared, { sharedDatabaseUrl: schema.url }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await schema?.drop();
+  });
+
+  it('a session, a published concern and an import preview made on one instance work on the other', async () => {
+    const httpA = request(a.app.getHttpServer());
+    const httpB = request(b.app.getHttpServer());
+    const curator = await createUserAndLogin(a, 'curator');
+    await httpB.get('/api/auth/me').set(curator.headers).expect(200);
+
+    await httpA.post('/api/console/concerns').set(curator.headers).send({ ...VOLUNTEER, id: 'C-two-instances' }).expect(201);
+    await httpA.post('/api/console/concerns/C-two-instances/status').set(curator.headers).send({ status: 'published' }).expect(200);
+    const elapsed = await within(2000, async () =>
+      (await httpB.post('/api/answer').send({ text: '假期想去景点做义工怎么报名' })).body.concern?.id === 'C-two-instances');
+    expect(elapsed).toBeLessThan(2000);
+
+    const csv = '编号,领域,一级事项,二级事项,公开内容\ntourism-30,旅游,公共服务,游客中心,游客中心的位置和电话。\n';
+    const preview = await httpA.post('/api/console/import/catalogue/preview').set(curator.headers)
+      .send({ filename: 'a.csv', contentBase64: Buffer.from(csv).toString('base64') }).expect(200);
+    await httpB.post('/api/console/import/catalogue/commit').set(curator.headers).send({ previewId: preview.body.previewId }).expect(200);
+    await httpA.get('/api/console/items/tourism-30').set(curator.headers).expect(200);
+
+    // Logout on one instance ends the session on both.
+    await httpB.post('/api/auth/logout').set(curator.headers).expect(200);
+    await httpA.get('/api/auth/me').set(curator.headers).expect(401);
+  });
+
+  it('login failures count across instances (Redis)', async () => {
+    const username = `shared-${randomBytes(3).toString('hex')}`;
+    await a.app.get(AuthService).createUser({ username, role: 'operator', password: 'Right-Password-1' });
+    const login = (t: TestApp, password: string) => request(t.app.getHttpServer()).post('/api/auth/login').send({ username, password });
+    await login(a, 'wrong-1').expect(401);
+    await login(b, 'wrong-2').expect(401);
+    await login(a, 'Right-Password-1').expect(429);
+    await login(b, 'Right-Password-1').expect(429);
   });
 });

@@ -65,17 +65,17 @@ export class KnowledgeStore {
   /** The whole knowledge base, in file order, links included (inside a transaction when given its manager). */
   async loadBundle(m: EntityManager = this.dataSource.manager): Promise<KnowledgeBundle> {
     const order = { order: { position: 'ASC' as const } };
-    const [areas, items, interpretations, concerns, concernItems, concernInterps, interpItems, synonyms, words] = await Promise.all([
-      m.find(AreaEntity, order),
-      m.find(CatalogueItemEntity, order),
-      m.find(InterpretationEntity, order),
-      m.find(ConcernEntity, order),
-      m.find(ConcernItemLinkEntity, order),
-      m.find(ConcernInterpretationLinkEntity, order),
-      m.find(InterpretationItemLinkEntity, order),
-      m.find(SynonymGroupEntity, order),
-      m.find(DomainWordEntity, order),
-    ]);
+    const [areas, items, interpretations, concerns, concernItems, concernInterps, interpItems, synonyms, words] = await readAll(m, [
+      () => m.find(AreaEntity, order),
+      () => m.find(CatalogueItemEntity, order),
+      () => m.find(InterpretationEntity, order),
+      () => m.find(ConcernEntity, order),
+      () => m.find(ConcernItemLinkEntity, order),
+      () => m.find(ConcernInterpretationLinkEntity, order),
+      () => m.find(InterpretationItemLinkEntity, order),
+      () => m.find(SynonymGroupEntity, order),
+      () => m.find(DomainWordEntity, order),
+    ] as const);
     const linksBy = <L>(links: L[], key: (l: L) => string, value: (l: L) => string) => {
       const map = new Map<string, string[]>();
       for (const link of links) map.set(key(link), [...(map.get(key(link)) ?? []), value(link)]);
@@ -97,6 +97,19 @@ export class KnowledgeStore {
       words: words.map((w) => w.word),
     };
   }
+}
+
+/**
+ * Runs the reads in parallel on the pool, or one after another inside a transaction (its single
+ * connection cannot run two queries at once).
+ */
+async function readAll<T extends readonly (() => Promise<unknown>)[]>(
+  manager: EntityManager, reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (!manager.queryRunner) return Promise.all(reads.map((read) => read())) as never;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as never;
 }
 
 function concernRow(concern: ConcernRecord, position: number) {
