@@ -69,7 +69,7 @@ export class DashboardService {
           GROUP BY concern_id ORDER BY count DESC, concern_id LIMIT ${TOP}`,
         [since],
       ) as Promise<{ id: string; count: string }[]>,
-      this.learning.groups({ days, limit: TOP }),
+      this.learning.groups({ days, limit: TOP }, { store: false }),
       this.overdueItems(now),
     ]);
     const decisions: DecisionCounts = { answer: 0, clarify: 0, none: 0, greeting: 0 };

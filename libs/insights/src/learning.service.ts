@@ -13,6 +13,8 @@ const QUESTIONS_SHOWN = 50;
 const MAX_PARAPHRASES = 30;
 /** Stored group listings older than this are removed (an action needs a recent listing). */
 const GROUP_RETENTION_DAYS = 30;
+/** Analysed question texts kept between listings (most texts recur); cleared beyond this many. */
+const MAX_CACHED_ANALYSES = 200_000;
 
 export interface ConcernWriter {
   /** Creates a draft concern (audited); returns its id. */
@@ -38,6 +40,9 @@ interface AskedRow {
  */
 @Injectable()
 export class LearningService {
+  // Segmentation is most of the grouping time; a text's terms only change with the analyzer's dictionaries.
+  private analyses = { fingerprint: '', terms: new Map<string, string[]>() };
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly answerIndex: AnswerIndexService,
@@ -46,12 +51,12 @@ export class LearningService {
   ) {}
 
   /** The current groups, most asked first; each listed group is stored for the actions on its key. */
-  async groups(query: LearningQuery = {}): Promise<LearningGroupView[]> {
+  async groups(query: LearningQuery = {}, options: { store?: boolean } = {}): Promise<LearningGroupView[]> {
     const days = query.days ?? this.settings.windowDays;
     const limit = Math.min(query.limit ?? this.settings.maxGroups, this.settings.maxGroups);
     const index = this.answerIndex.current();
     const asked = await this.askedTexts(days, query.channel);
-    const grouped = groupQuestions(asked, (text) => index.analyzer.queryTerms(text), {
+    const grouped = groupQuestions(asked, (text) => this.terms(index, text), {
       similarity: this.settings.similarity,
       knowledgeWeights: index.concerns.weights,
     });
@@ -75,8 +80,18 @@ export class LearningService {
         hot: group.askers >= this.settings.hotAskers,
       });
     }
-    await this.storeListing(listed);
+    // The dashboard's summary does not replace what staff listed (and act on) in the learning page.
+    if (options.store !== false) await this.storeListing(listed);
     return views;
+  }
+
+  private terms(index: AnswerIndex, text: string): string[] {
+    if (this.analyses.fingerprint !== index.analyzer.fingerprint || this.analyses.terms.size > MAX_CACHED_ANALYSES) {
+      this.analyses = { fingerprint: index.analyzer.fingerprint, terms: new Map() };
+    }
+    let terms = this.analyses.terms.get(text);
+    if (!terms) this.analyses.terms.set(text, (terms = index.analyzer.queryTerms(text)));
+    return terms;
   }
 
   /** A draft concern from the group: its label as title and question, the other questions as paraphrases. */
