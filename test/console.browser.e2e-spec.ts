@@ -176,6 +176,41 @@ describeInBrowser('staff console in Chromium', () => {
     await page.context().close();
   }, 120_000);
 
+  it('opens every menu page as admin without errors: charts draw, an item shows what rests on it, export downloads a zip', async () => {
+    const adminPassword = 'Console-Admin-pw-2026';
+    await t.app.get(AuthService).createUser({ username: 'admin-li', displayName: '李管理员', role: 'admin', password: adminPassword });
+    const login = await api<{ token: string }>('POST', '/api/auth/login', { username: 'admin-li', password: adminPassword }, false);
+    const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+    await context.addInitScript(`localStorage.setItem('console.token', ${JSON.stringify(login.body.token)})`);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`脚本错误：${error.message}`));
+    page.on('response', (response) => {
+      if (response.url().includes('/api/') && response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+
+    await page.goto(`${base}/console/`);
+    const labels = await page.getByRole('menu').getByRole('menuitem').allInnerTexts();
+    expect(labels).toContain('用户管理');
+    for (const label of labels) {
+      await page.getByRole('menu').getByRole('menuitem', { name: label }).click();
+      await page.getByRole('heading', { name: label, level: 3 }).waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+    await page.getByRole('menu').getByRole('menuitem', { name: '数据看板' }).click();
+    await page.getByTestId('chart-per-day').locator('canvas').waitFor();
+    await shot(page, '07-dashboard');
+
+    await page.goto(`${base}/console/items/tourism-5`);
+    await page.getByTestId('item-concerns').getByText('C-tourism-agency-list').waitFor();
+
+    await page.goto(`${base}/console/export`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载知识库/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^knowledge-.*\.zip$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+
   it('lists an unanswerable question in the learning loop and turns the group into a draft concern', async () => {
     const asked = ['我家的羊驼走丢了找哪个部门', '羊驼走丢了找哪个部门', '我家羊驼走丢了找谁'];
     for (const [i, text] of asked.entries()) {
