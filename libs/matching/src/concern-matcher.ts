@@ -24,7 +24,7 @@ export interface ConcernMatcherTuning {
 export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
   retrievalDepth: 20,
   queryEmphasis: 2,
-  wordShare: 0.6,
+  wordShare: 0.5,
   contextWeight: 0.25,
   bm25Weight: 0.15,
   maxDocumentFraction: 0.01,
