@@ -7,6 +7,7 @@ import type { AppConfig } from '@app/common';
 import { JsonLogger } from '@app/observability';
 import { AppModule } from './app.module.js';
 import { createValidationPipe } from './common/validation.js';
+import { CONSOLE_IMPORT_PATH, consoleImportBodyParsers } from './console/import-body.js';
 
 /** JSON lines for collectors in production; Nest's readable console format when asked for text. */
 export function createLogger(config: AppConfig): LoggerService {
@@ -41,6 +42,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     },
   }));
   app.enableCors({ origin: config.security.corsOrigins.length > 0 ? config.security.corsOrigins : false });
+  app.use(CONSOLE_IMPORT_PATH, ...consoleImportBodyParsers());
   app.useBodyParser('json', { limit: config.server.bodyLimitBytes });
   app.useBodyParser('urlencoded', { limit: config.server.bodyLimitBytes, extended: false });
   app.useGlobalPipes(createValidationPipe());
