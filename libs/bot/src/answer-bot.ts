@@ -49,6 +49,8 @@ const TALKER_KINDS: Record<number, TalkerKind> = {
 
 /** How many recent message ids to remember: puppets redeliver messages after a reconnect. */
 const SEEN_IDS = 2000;
+/** An offline puppet repeats the same error many times a second: log it once per minute with a count. */
+const ERROR_LOG_WINDOW_MS = 60_000;
 
 /**
  * Wires one Wechaty instance to the answer engine: the message policy, a per-contact rate limit,
@@ -67,6 +69,7 @@ export class AnswerBot extends EventEmitter<{ handled: [HandledEvent] }> {
   private restartTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
   private watchedPuppet: unknown = null;
+  private readonly recentErrors = new Map<string, { at: number; repeats: number }>();
 
   constructor(
     readonly bot: Wechaty,
@@ -177,7 +180,18 @@ export class AnswerBot extends EventEmitter<{ handled: [HandledEvent] }> {
   }
 
   private onError(error: Error): void {
-    this.logger.warn(`微信机器人组件报错：${error?.message ?? String(error)}`);
+    const text = error?.message ?? String(error);
+    const now = Date.now();
+    const last = this.recentErrors.get(text);
+    if (last && now - last.at < ERROR_LOG_WINDOW_MS) {
+      last.repeats++;
+    } else {
+      const repeated = last?.repeats ? `（上次记录后又重复 ${last.repeats} 次）` : '';
+      this.logger.warn(`微信机器人组件报错：${text}${repeated}`);
+      this.recentErrors.delete(text);
+      this.recentErrors.set(text, { at: now, repeats: 0 });
+      if (this.recentErrors.size > 100) this.recentErrors.delete(this.recentErrors.keys().next().value!);
+    }
     if (!this.puppetActive() && !this.restarting) this.recover('puppet 报错且已停止');
   }
 
