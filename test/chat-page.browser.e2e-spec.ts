@@ -46,7 +46,8 @@ describeInBrowser('web chat page in Chromium (phone screen)', () => {
     const before = await page.locator('.msg.bot').count();
     await page.fill('#question', text);
     await page.press('#question', 'Enter');
-    await page.waitForFunction((n) => document.querySelectorAll('.msg.bot').length > n, before);
+    // Expressions run in the page (DOM types are not in the node tsconfig).
+    await page.waitForFunction(`document.querySelectorAll('.msg.bot').length > ${before}`);
   }
 
   it('asks a question, shows the approved answer and records 有用', async () => {
@@ -72,10 +73,9 @@ describeInBrowser('web chat page in Chromium (phone screen)', () => {
     expect(await choices.count()).toBeGreaterThanOrEqual(2);
     const second = (await choices.nth(1).textContent())!.replace(/^2\.\s*/, '');
     await choices.nth(1).click();
-    await page.waitForFunction((title) => {
-      const bubbles = document.querySelectorAll('.msg.bot .bubble');
-      return (bubbles[bubbles.length - 1]?.textContent ?? '').startsWith(`【${title}】`);
-    }, second);
+    await page.waitForFunction(
+      `[...document.querySelectorAll('.msg.bot .bubble')].pop().textContent.startsWith(${JSON.stringify(`【${second}】`)})`,
+    );
     await expect(lastBot().locator('button.useful').count()).resolves.toBe(1);
   });
 
