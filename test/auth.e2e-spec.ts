@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuthService, SessionEntity, UserEntity } from '@app/auth';
@@ -151,5 +152,30 @@ describe('console sign-in and accounts (e2e)', () => {
     await http.get('/api/auth/me').set(bearer(a)).expect(200);
     await http.get('/api/auth/me').set(bearer(b)).expect(401);
     await login(username, 'New-Password-2').expect(200);
+  });
+});
+
+describe('first start without a configured admin password (e2e)', () => {
+  it('creates admin with a random password printed once, with a notice to change it', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    const t = await startTestApp((config) => {
+      delete config.auth.initialAdminPassword;
+    });
+    try {
+      const notices = warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('初始密码'));
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toContain('此密码只显示这一次，请立即登录管理后台修改密码');
+      const password = /初始密码：(\S+)/.exec(notices[0])![1];
+      expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+      const res = await request(t.app.getHttpServer()).post('/api/auth/login').send({ username: 'admin', password }).expect(200);
+      expect(res.body.user.role).toBe('admin');
+      // Nothing is printed again once an administrator exists.
+      warn.mockClear();
+      expect(await t.app.get(AuthService).ensureInitialAdmin()).toBe(false);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      await t.close();
+    }
   });
 });

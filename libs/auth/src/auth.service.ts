@@ -92,7 +92,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       await manager.query('SELECT pg_advisory_xact_lock($1)', [INITIAL_ADMIN_LOCK_KEY]);
       if ((await manager.countBy(UserEntity, { role: 'admin' })) > 0) return false;
       if (await manager.existsBy(UserEntity, { username: INITIAL_ADMIN })) {
-        this.logger.warn(`没有可用的管理员账号，但用户名“${INITIAL_ADMIN}”已被占用；请用命令行或数据库恢复管理员`);
+        this.logger.warn(`没有可用的管理员账号，但用户名“${INITIAL_ADMIN}”已被占用；恢复方法见 docs/operations.md“管理后台账号与权限”`);
         return false;
       }
       await manager.insert(UserEntity, { username: INITIAL_ADMIN, displayName: '管理员', role: 'admin', passwordHash: hash });
