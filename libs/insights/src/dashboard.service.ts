@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FeedbackService } from '@app/conversation';
 import { AnswerIndexService } from '@app/matching';
 import { DataSource } from 'typeorm';
-import { isDisclosureOverdue, disclosureDeadline, localDate, parseDisclosureLimit, type DisclosureRule } from './disclosure-deadline.js';
+import { disclosureDeadline, localDate, parseDisclosureLimit, type DisclosureRule } from './disclosure-deadline.js';
 import { INSIGHTS_SETTINGS, type InsightsSettings } from './insights.types.js';
 import { LearningService } from './learning.service.js';
 
@@ -101,18 +101,23 @@ export class DashboardService {
       `SELECT id, title, area_code, time_limit, updated_at FROM catalogue_items WHERE time_limit IS NOT NULL AND time_limit <> ''`,
     );
     const today = localDate(now, this.settings.timeZone);
-    // Catalogues repeat the same limit text on most rows: parse each text once.
+    // Catalogues repeat the same limit text and (after an import) the same update day on most rows:
+    // parse each text once and count each deadline once.
     const rules = new Map<string, DisclosureRule | null>();
+    const deadlines = new Map<string, string | null>();
     const overdue: OverdueItem[] = [];
     for (const row of rows) {
       let rule = rules.get(row.time_limit);
       if (rule === undefined) rules.set(row.time_limit, (rule = parseDisclosureLimit(row.time_limit)));
       if (!rule) continue;
       const updated = localDate(new Date(row.updated_at), this.settings.timeZone);
-      if (!isDisclosureOverdue(rule, updated, today)) continue;
+      const memoKey = `${row.time_limit}\u0000${updated}`;
+      let deadline = deadlines.get(memoKey);
+      if (deadline === undefined) deadlines.set(memoKey, (deadline = disclosureDeadline(rule, updated, today, this.settings.calendar)));
+      if (deadline === null || !(today > deadline)) continue;
       overdue.push({
         id: row.id, title: row.title, area: knowledge.areaName(row.area_code) ?? row.area_code, timeLimit: row.time_limit,
-        lastUpdated: updated, deadline: disclosureDeadline(rule, updated, today)!,
+        lastUpdated: updated, deadline,
       });
     }
     return overdue.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.id < b.id ? -1 : 1));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { calendarCovers, disclosureDeadline, isDisclosureOverdue, localDate, parseDisclosureLimit } from './disclosure-deadline.js';
+import { WorkingDayCalendar } from '@app/hotline';
+import { disclosureDeadline, isDisclosureOverdue, localDate, parseDisclosureLimit } from './disclosure-deadline.js';
+
+const calendar = new WorkingDayCalendar();
 
 describe('parseDisclosureLimit', () => {
   it.each([
@@ -40,26 +43,36 @@ describe('parseDisclosureLimit', () => {
 describe('disclosure deadlines', () => {
   it('counts working days on the official calendar, across National Day and its make-up workdays', () => {
     // 2025-09-26 (Fri) + 20 working days: 9/28 and 10/11 are make-up workdays, 10/1–10/8 holidays.
-    expect(disclosureDeadline({ kind: 'workdays', days: 20 }, '2025-09-26', '2025-12-01')).toBe('2025-10-30');
-    expect(isDisclosureOverdue({ kind: 'workdays', days: 20 }, '2025-09-26', '2025-10-30')).toBe(false);
-    expect(isDisclosureOverdue({ kind: 'workdays', days: 20 }, '2025-09-26', '2025-10-31')).toBe(true);
+    expect(disclosureDeadline({ kind: 'workdays', days: 20 }, '2025-09-26', '2025-12-01', calendar)).toBe('2025-10-30');
+    expect(isDisclosureOverdue({ kind: 'workdays', days: 20 }, '2025-09-26', '2025-10-30', calendar)).toBe(false);
+    expect(isDisclosureOverdue({ kind: 'workdays', days: 20 }, '2025-09-26', '2025-10-31', calendar)).toBe(true);
+  });
+
+  it('uses the configured additions of the calendar', () => {
+    const withExtraDayOff = new WorkingDayCalendar({ extraHolidays: ['2025-10-30'] });
+    expect(disclosureDeadline({ kind: 'workdays', days: 20 }, '2025-09-26', '2025-12-01', withExtraDayOff)).toBe('2025-10-31');
+  });
+
+  it('beyond the calendar\'s years, waits for a safe upper bound instead of guessing Monday–Friday', () => {
+    const years = calendar.coveredYears();
+    const last = years[years.length - 1];
+    const updated = `${last}-12-20`;
+    const deadline = disclosureDeadline({ kind: 'workdays', days: 20 }, updated, `${last + 1}-06-01`, calendar)!;
+    // 20 working days are at most 4 weeks plus holidays: the bound is later than any real deadline.
+    expect(deadline).toBe(new Date(Date.parse(`${updated}T00:00:00Z`) + 49 * 86_400_000).toISOString().slice(0, 10));
+    expect(isDisclosureOverdue({ kind: 'workdays', days: 20 }, '1990-01-02', '2025-01-01', calendar)).toBe(true);
   });
 
   it('counts calendar days and months, clamping to the end of a short month', () => {
-    expect(disclosureDeadline({ kind: 'days', days: 5 }, '2025-02-26', '2025-03-10')).toBe('2025-03-03');
-    expect(disclosureDeadline({ kind: 'months', months: 1 }, '2025-01-31', '2025-03-10')).toBe('2025-02-28');
+    expect(disclosureDeadline({ kind: 'days', days: 5 }, '2025-02-26', '2025-03-10', calendar)).toBe('2025-03-03');
+    expect(disclosureDeadline({ kind: 'months', months: 1 }, '2025-01-31', '2025-03-10', calendar)).toBe('2025-02-28');
   });
 
   it('annual deadlines: late only after the date and without an update this year', () => {
     const rule = { kind: 'annual', month: 1, day: 31 } as const;
-    expect(isDisclosureOverdue(rule, '2024-03-01', '2025-01-15')).toBe(false);
-    expect(isDisclosureOverdue(rule, '2024-03-01', '2025-02-01')).toBe(true);
-    expect(isDisclosureOverdue(rule, '2025-01-20', '2025-02-01')).toBe(false);
-  });
-
-  it('knows which years the official calendar covers', () => {
-    expect(calendarCovers(2025)).toBe(true);
-    expect(calendarCovers(1990)).toBe(false);
+    expect(isDisclosureOverdue(rule, '2024-03-01', '2025-01-15', calendar)).toBe(false);
+    expect(isDisclosureOverdue(rule, '2024-03-01', '2025-02-01', calendar)).toBe(true);
+    expect(isDisclosureOverdue(rule, '2025-01-20', '2025-02-01', calendar)).toBe(false);
   });
 
   it('reads dates in the service time zone', () => {

@@ -1,15 +1,23 @@
 import { parseChineseNumber } from '@app/analysis';
-import chineseDays from 'chinese-days';
 
-// A CommonJS package: its functions are on the default export under Node's ESM loader.
-const { findWorkday, isHoliday } = chineseDays;
+/**
+ * Working days with the official holidays and make-up workdays: the hotline's WorkingDayCalendar
+ * (chinese-days data plus configured additions), so both count alike.
+ */
+export interface WorkdayCounter {
+  covers(year: number): boolean;
+  /** The n-th working day after `date` (YYYY-MM-DD). */
+  addWorkingDays(date: string, n: number): string;
+}
 
 /**
  * A catalogue item's 公开时限 read as a rule that can be checked against the item's last update.
  *
  * Rules (documented in docs/insights.md):
  * - `N个工作日` (内/以内) counted from an information event (形成、变更、制定、获取、制作、印发、作出、确定…)
- *   → N working days on the official calendar (holidays and make-up workdays);
+ *   → N working days on the official calendar (holidays and make-up workdays); where the calendar has
+ *   no data for a year, an upper bound (N/5 weeks plus three weeks of holidays) so that nothing is
+ *   flagged early;
  * - `N日` / `N天` / `N个自然日` → N calendar days; `N个月` → N calendar months;
  * - `每年M月D日前` → an annual deadline (the item must have been updated in the current cycle);
  * - several limits in one text (执法决定7个工作日、其他信息20个工作日) → the longest, so that an item is
@@ -87,13 +95,26 @@ function approximateDays(rule: DisclosureRule): number {
 
 /** A calendar date in the service's time zone, as YYYY-MM-DD. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = DATE_FORMATS.get(timeZone);
+  if (!format) {
+    // Building a formatter costs far more than using one; catalogues have many rows.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    DATE_FORMATS.set(timeZone, format);
+  }
+  return format.format(at);
 }
+
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 function addCalendarDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** Calendar days that surely hold N working days: whole weeks, plus 春节 and 国庆 (8–9 days each) and a margin. */
+function workdaysUpperBound(n: number): number {
+  return Math.ceil(n / 5) * 7 + 21;
 }
 
 function addMonths(date: string, months: number): string {
@@ -104,20 +125,19 @@ function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** Whether the official calendar (chinese-days) has that year's holidays: New Year's Day is always one. */
-export function calendarCovers(year: number): boolean {
-  return isHoliday(`${year}-01-01`);
-}
-
 /**
  * The last day on which an item updated on `updated` (YYYY-MM-DD) is still on time; for annual
  * rules, the deadline of the cycle that `today` is in (null when this year's deadline is still ahead
  * and the item was updated in the previous cycle, i.e. nothing is due yet).
  */
-export function disclosureDeadline(rule: DisclosureRule, updated: string, today: string): string | null {
+export function disclosureDeadline(rule: DisclosureRule, updated: string, today: string, calendar: WorkdayCounter): string | null {
   switch (rule.kind) {
-    // chinese-days counts the official holidays and make-up workdays; beyond its data it counts Monday–Friday.
-    case 'workdays': return findWorkday(rule.days, updated);
+    case 'workdays': {
+      const latest = addCalendarDays(updated, workdaysUpperBound(rule.days));
+      const years = Number(latest.slice(0, 4)) - Number(updated.slice(0, 4));
+      for (let y = 0; y <= years; y++) if (!calendar.covers(Number(updated.slice(0, 4)) + y)) return latest;
+      return calendar.addWorkingDays(updated, rule.days);
+    }
     case 'days': return addCalendarDays(updated, rule.days);
     case 'months': return addMonths(updated, rule.months);
     case 'annual': {
@@ -131,7 +151,7 @@ export function disclosureDeadline(rule: DisclosureRule, updated: string, today:
 }
 
 /** True when the item's disclosure is late on `today`: its deadline from the last update has passed. */
-export function isDisclosureOverdue(rule: DisclosureRule, updated: string, today: string): boolean {
-  const deadline = disclosureDeadline(rule, updated, today);
+export function isDisclosureOverdue(rule: DisclosureRule, updated: string, today: string, calendar: WorkdayCounter): boolean {
+  const deadline = disclosureDeadline(rule, updated, today, calendar);
   return deadline !== null && today > deadline;
 }

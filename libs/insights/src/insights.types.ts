@@ -1,4 +1,5 @@
 import type { DecisionThresholds } from '@app/matching';
+import type { WorkdayCounter } from './disclosure-deadline.js';
 import type { LearningChannel } from './question-grouper.js';
 
 export interface InsightsSettings {
@@ -16,6 +17,8 @@ export interface InsightsSettings {
   timeZone: string;
   /** The engine's decision thresholds (to tell whether a group's question is now answered). */
   thresholds: DecisionThresholds;
+  /** The official working-day calendar (the hotline's, with its configured additions). */
+  calendar: WorkdayCounter;
 }
 
 export const INSIGHTS_SETTINGS = Symbol('INSIGHTS_SETTINGS');

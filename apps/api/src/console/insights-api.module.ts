@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@app/common';
+import { WorkingDayCalendar } from '@app/hotline';
 import { CurationConcernWriter, InsightsModule } from '@app/insights';
 import { DashboardController } from './dashboard.controller.js';
 import { FeedbackController } from './feedback.controller.js';
@@ -12,7 +13,8 @@ export class InsightsApiModule {
     return {
       module: InsightsApiModule,
       imports: [InsightsModule.forRoot({
-        settings: { ...config.insights, thresholds: config.matching.thresholds },
+        // Disclosure deadlines count working days on the same calendar as hotline deadlines.
+        settings: { ...config.insights, thresholds: config.matching.thresholds, calendar: new WorkingDayCalendar(config.hotline.calendar) },
         // Concerns are written through the curation service (global CurationModule): validated and audited.
         concernWriter: CurationConcernWriter,
       })],
