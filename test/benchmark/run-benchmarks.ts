@@ -5,6 +5,7 @@ import { AnswerIndex } from '@app/matching';
 import { miniSearchBaseline, productStrategy } from './answer-strategies.js';
 import { loadKnowledgeSnapshot } from './knowledge-loader.js';
 import { isDevQuestion, loadLabelledQuestions } from './labelled-questions.js';
+import { runHotlineSearchBenchmark } from './hotline-benchmark.js';
 import { runLatencyBenchmark } from './latency-benchmark.js';
 import { runLoadBenchmark } from './load-benchmark.js';
 import { pct, qualityFigures, qualityTable, runStrategy } from './quality-report.js';
@@ -84,6 +85,15 @@ async function main(): Promise<void> {
       }
       console.log('');
     }
+  }
+
+  if (wants('hotline')) {
+    console.log('## 12345 话务员答复检索（HTTP，端到端，随附知识库，逐个请求）\n');
+    const h = await runHotlineSearchBenchmark(loadLabelledQuestions(resolve('test/benchmark/questions')));
+    console.log('| 查询 | 次数 | p50 | p99 |\n|---|---|---|---|');
+    console.log(`| 4 个字（标注问题的前 4 字） | ${h.four.count} | ${ms(h.four.p50Ms)} ms | ${ms(h.four.p99Ms)} ms |`);
+    console.log(`| 边输边查（2–8 字的每个前缀） | ${h.prefixes.count} | ${ms(h.prefixes.p50Ms)} ms | ${ms(h.prefixes.p99Ms)} ms |`);
+    console.log(`\n4 字查询首位即为标注关切事项：${pct(h.fourTop1)}；最慢一次 ${ms(h.four.maxMs)} ms；测量结束时 1 分钟平均负载 ${h.loadAverage.toFixed(1)}（${availableParallelism()} 个 CPU）\n`);
   }
 
   if (wants('startup')) {

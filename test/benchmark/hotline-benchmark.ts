@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { normalizeText } from '@app/analysis';
+
+export interface HotlineSearchFigures {
+  /** Queries of exactly four characters, one after another (an operator typing). */
+  four: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
+  /** Every prefix of 2–8 characters, as a search-as-you-type box sends them. */
+  prefixes: { count: number; p50Ms: number; p99Ms: number };
+  /** Share of 4-character queries whose top concern is the labelled one. */
+  fourTop1: number;
+  /** 1-minute load average when done: on a shared 2-CPU machine the tail depends on it. */
+  loadAverage: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+/**
+ * Operator search (GET /api/hotline/search) over HTTP against the built service (dist) on the
+ * full knowledge base, in a process of its own: what an operator's browser waits for.
+ */
+export async function runHotlineSearchBenchmark(questions: { q: string; expect: string | null }[], port = 3910): Promise<HotlineSearchFigures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'gda-hotline-bench-'));
+  const password = randomBytes(12).toString('base64url');
+  const child = spawn(process.execPath, [resolve('dist/apps/api/src/main.js')], {
+    env: {
+      ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'production',
+      ADMIN_INITIAL_PASSWORD: password, LOG_LEVEL: 'warn',
+    },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const deadline = Date.now() + 120_000;
+    while (!(await fetch(`${base}/health/ready`).then((r) => r.ok, () => false))) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error('服务未能就绪');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }),
+    });
+    if (!login.ok) throw new Error(`登录失败：${login.status}`);
+    const { token } = (await login.json()) as { token: string };
+    const search = async (q: string) => {
+      const started = performance.now();
+      const res = await fetch(`${base}/api/hotline/search?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await res.json()) as { concerns?: { id: string }[] };
+      if (!res.ok) throw new Error(`检索失败：${res.status} ${JSON.stringify(body)}`);
+      return { ms: performance.now() - started, top: body.concerns?.[0]?.id ?? null };
+    };
+
+    const texts = questions.map((q) => ({ text: normalizeText(q.q).replace(/\s+/g, ''), expect: q.expect })).filter((q) => [...q.text].length >= 4);
+    for (const { text } of texts.slice(0, 50)) await search(text.slice(0, 4)); // warm-up
+    const four: number[] = [];
+    let hits = 0;
+    let labelled = 0;
+    for (const { text, expect } of texts) {
+      const { ms, top } = await search([...text].slice(0, 4).join(''));
+      four.push(ms);
+      if (expect) {
+        labelled++;
+        if (top === expect) hits++;
+      }
+    }
+    const prefixes: number[] = [];
+    for (const { text } of texts.slice(0, 200)) {
+      const chars = [...text];
+      for (let n = 2; n <= Math.min(8, chars.length); n++) prefixes.push((await search(chars.slice(0, n).join(''))).ms);
+    }
+    four.sort((a, b) => a - b);
+    prefixes.sort((a, b) => a - b);
+    return {
+      four: { count: four.length, p50Ms: percentile(four, 0.5), p99Ms: percentile(four, 0.99), maxMs: four.at(-1) ?? 0 },
+      prefixes: { count: prefixes.length, p50Ms: percentile(prefixes, 0.5), p99Ms: percentile(prefixes, 0.99) },
+      fourTop1: labelled ? hits / labelled : 0,
+      loadAverage: loadavg()[0],
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
