@@ -45,11 +45,19 @@ export class MemoryClarificationStore implements ClarificationStore {
   }
 }
 
+/**
+ * Redis, shared by every instance. When Redis is away the store keeps working from this instance's
+ * memory (a resident on the same instance can still answer "2"), and a failed call never fails a question.
+ */
 export class RedisClarificationStore implements ClarificationStore {
+  private readonly fallback = new MemoryClarificationStore();
+  failures = 0;
+
   constructor(private readonly redis: Redis, private readonly prefix = 'gda:clarify:') {}
 
   async get(userKey: string): Promise<PendingClarification | null> {
-    const raw = await this.redis.get(this.prefix + userKey);
+    const raw = await this.attempt(() => this.redis.get(this.prefix + userKey));
+    if (raw === undefined) return this.fallback.get(userKey);
     if (!raw) return null;
     try {
       return JSON.parse(raw) as PendingClarification;
@@ -59,10 +67,22 @@ export class RedisClarificationStore implements ClarificationStore {
   }
 
   async set(userKey: string, pending: PendingClarification, ttlSeconds: number): Promise<void> {
-    await this.redis.set(this.prefix + userKey, JSON.stringify(pending), 'EX', ttlSeconds);
+    await this.fallback.set(userKey, pending, ttlSeconds);
+    await this.attempt(() => this.redis.set(this.prefix + userKey, JSON.stringify(pending), 'EX', ttlSeconds));
   }
 
   async clear(userKey: string): Promise<void> {
-    await this.redis.del(this.prefix + userKey);
+    await this.fallback.clear(userKey);
+    await this.attempt(() => this.redis.del(this.prefix + userKey));
+  }
+
+  /** The call's result, or undefined when Redis could not be reached. */
+  private async attempt<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch {
+      this.failures++;
+      return undefined;
+    }
   }
 }

@@ -18,7 +18,9 @@ class RedisConnectionCloser {
 export class ConversationModule {
   /** Clarification state in Redis when a URL is given (shared by instances), in memory otherwise. */
   static forRoot(options: { settings: ConversationSettings; redisUrl?: string; pollIntervalMs: number }): DynamicModule {
-    const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
+    const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+    // Outages show in readiness and metrics; without a listener ioredis would print every reconnect attempt.
+    redis?.on('error', () => undefined);
     const store: ClarificationStore = redis ? new RedisClarificationStore(redis) : new MemoryClarificationStore();
     return {
       module: ConversationModule,
