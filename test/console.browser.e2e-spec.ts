@@ -189,7 +189,12 @@ describeInBrowser('staff console in Chromium', () => {
       if (response.url().includes('/api/') && response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
     });
 
+    // One question on the record so that the dashboard has something to draw.
+    await api('POST', '/api/answer', { text: '旅行社名录在哪看', channel: 'wechat' }, false);
+    await t.app.get(QueryLogService).flush();
+
     await page.goto(`${base}/console/`);
+    await page.getByRole('menu').getByRole('menuitem', { name: '用户管理' }).waitFor();
     const labels = await page.getByRole('menu').getByRole('menuitem').allInnerTexts();
     expect(labels).toContain('用户管理');
     for (const label of labels) {
@@ -199,6 +204,7 @@ describeInBrowser('staff console in Chromium', () => {
     }
     await page.getByRole('menu').getByRole('menuitem', { name: '数据看板' }).click();
     await page.getByTestId('chart-per-day').locator('canvas').waitFor();
+    await page.getByTestId('chart-decisions').locator('canvas').waitFor();
     await shot(page, '07-dashboard');
 
     await page.goto(`${base}/console/items/tourism-5`);

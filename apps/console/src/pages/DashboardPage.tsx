@@ -1,8 +1,9 @@
 import { Card, Col, Empty, Row, Select, Statistic, Table } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, useState } from 'react';
 import { EChart } from '../components/EChart';
 import { PageTitle } from '../components/PageTitle';
-import { useApiData } from '../hooks';
+import { formatTime, useApiData } from '../hooks';
 import { Link } from '../router';
 import { CHANNEL_LABELS, DECISION_LABELS } from '../types';
 
@@ -10,8 +11,9 @@ interface Dashboard {
   perDay: { date: string; channel: string; count: number }[];
   decisions: Record<'answer' | 'clarify' | 'none' | 'greeting', number>;
   topConcerns: { id: string; title: string; count: number }[];
-  topUnanswered: { label: string; count: number }[];
-  overdueItems: { id: string; title: string; area: string; timeLimit: string | null; lastUpdated: string | null }[];
+  topUnanswered: { key: string; label: string; count: number; hot: boolean }[];
+  overdueItems: { id: string; title: string; area: string | null; timeLimit: string; lastUpdated: string; deadline: string }[];
+  overdueTotal?: number;
 }
 
 function perDayOption(perDay: Dashboard['perDay']) {
@@ -57,6 +59,11 @@ function rankingOption(rows: { name: string; count: number }[], color: string) {
   };
 }
 
+/** A chart, or an empty state when there is nothing to draw (an all-zero pie would mislead). */
+function chart(count: number | undefined, option: EChartsCoreOption | undefined, testId?: string) {
+  return count && option ? <EChart option={option} testId={testId} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="这段时间暂无数据" style={{ height: 268, paddingTop: 80 }} />;
+}
+
 const percent = (part: number, total: number) => (total ? Math.round((part / total) * 1000) / 10 : 0);
 
 export function DashboardPage() {
@@ -68,7 +75,7 @@ export function DashboardPage() {
         perDay: perDayOption(data.perDay),
         decisions: decisionsOption(data.decisions),
         concerns: rankingOption(data.topConcerns.map((c) => ({ name: c.title, count: c.count })), '#52c41a'),
-        unanswered: rankingOption(data.topUnanswered.map((c) => ({ name: c.label, count: c.count })), '#fa541c'),
+        unanswered: rankingOption(data.topUnanswered.map((c) => ({ name: c.hot ? `🔥${c.label}` : c.label, count: c.count })), '#fa541c'),
       },
     [data],
   );
@@ -96,19 +103,21 @@ export function DashboardPage() {
           </Col>
         ))}
         <Col xs={24} xl={16}>
-          <Card size="small" title="每日提问量（按渠道）">{options ? <EChart option={options.perDay} testId="chart-per-day" /> : <Empty />}</Card>
+          <Card size="small" title="每日提问量（按渠道）">{chart(data?.perDay.length, options?.perDay, 'chart-per-day')}</Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card size="small" title="答复情况">{options ? <EChart option={options.decisions} testId="chart-decisions" /> : <Empty />}</Card>
+          <Card size="small" title="答复情况">{chart(total, options?.decisions, 'chart-decisions')}</Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title="热门关切事项">{options ? <EChart option={options.concerns} /> : <Empty />}</Card>
+          <Card size="small" title="热门关切事项">{chart(data?.topConcerns.length, options?.concerns)}</Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card size="small" title="未能答复的热点问题">{options ? <EChart option={options.unanswered} /> : <Empty />}</Card>
+          <Card size="small" title="未能答复的问题（按相似归组）" extra={<Link to="/learning">去学习闭环处理</Link>}>
+            {chart(data?.topUnanswered.length, options?.unanswered)}
+          </Card>
         </Col>
         <Col span={24}>
-          <Card size="small" title={`超过公开时限未更新的目录事项（${data?.overdueItems.length ?? 0}）`}>
+          <Card size="small" title={`超过公开时限未更新的目录事项（${data?.overdueTotal ?? data?.overdueItems.length ?? 0}）`}>
             <Table
               size="small"
               rowKey="id"
@@ -116,9 +125,10 @@ export function DashboardPage() {
               pagination={{ pageSize: 10 }}
               columns={[
                 { title: '事项', dataIndex: 'title', render: (title: string, row) => <Link to={`/items/${encodeURIComponent(row.id)}`}>{title}</Link> },
-                { title: '领域', dataIndex: 'area', width: 120 },
-                { title: '公开时限', dataIndex: 'timeLimit', width: 260, render: (t) => t || '—' },
-                { title: '最近更新', dataIndex: 'lastUpdated', width: 140, render: (t) => t || '从未更新' },
+                { title: '领域', dataIndex: 'area', width: 120, render: (a) => a || '—' },
+                { title: '公开时限', dataIndex: 'timeLimit', width: 260 },
+                { title: '最近更新', dataIndex: 'lastUpdated', width: 170, render: (t) => formatTime(t) },
+                { title: '应公开截止', dataIndex: 'deadline', width: 170, render: (t) => formatTime(t) },
               ]}
             />
           </Card>
