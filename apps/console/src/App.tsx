@@ -1,7 +1,8 @@
 import { App as AntApp, Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
-import { useEffect } from 'react';
+import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
 import { configureApi } from './api';
+import { ChangePasswordDialog } from './components/ChangePasswordDialog';
 import { LoginPage } from './pages/LoginPage';
 import { matchPath, navigate, ParamsProvider, useLocation, useTitle } from './router';
 import { routes, type ConsoleRoute } from './routes';
@@ -31,6 +32,7 @@ function Shell() {
   const { pathname } = useLocation();
   const visible = routes.filter((r) => r.menu !== false && allows(user, r.roles));
   const found = findRoute(pathname);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   useEffect(() => {
     // The console root (or an unknown path) opens the first page this role may use.
@@ -59,12 +61,16 @@ function Shell() {
             <Typography.Text data-testid="current-user">
               {user?.displayName || user?.username}（{user ? ROLE_LABELS[user.role] : ''}）
             </Typography.Text>
+            <Button icon={<KeyOutlined />} onClick={() => setChangingPassword(true)}>
+              修改密码
+            </Button>
             <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
               退出登录
             </Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>{content}</Layout.Content>
+        {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
       </Layout>
     </Layout>
   );

@@ -20,7 +20,7 @@ export function FeedbackPage() {
       <PageTitle
         title="群众反馈"
         sub="群众对每条答复点的“有用 / 没用”。没用比例高的事项，优先改进答复口径。"
-        extra={<EntityPicker kind="concerns" single value={concernId} onChange={(v) => setConcernId(String(v) || undefined)} placeholder="按关切事项筛选" style={{ width: 280 }} />}
+        extra={<EntityPicker kind="concerns" single value={concernId} onChange={(v) => setConcernId(v ? String(v) : undefined)} placeholder="按关切事项筛选" style={{ width: 280 }} />}
       />
       <Table<FeedbackRow>
         rowKey="concernId"

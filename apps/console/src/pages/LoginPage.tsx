@@ -43,6 +43,9 @@ export function LoginPage() {
             登录
           </Button>
         </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+          首次启动时，系统创建管理员账号 admin，初始密码只在服务日志中显示一次（或取自配置 ADMIN_INITIAL_PASSWORD）；登录后请立即修改密码。其他账号由管理员在“用户管理”中创建。
+        </Typography.Paragraph>
       </Card>
     </div>
   );
