@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { FeedbackService, QueryLogService } from '@app/conversation';
@@ -19,6 +20,7 @@ interface GroupView {
 // Not in the mini knowledge: the engine declines these (decision "none").
 const PASSPORT = ['护照加急办理需要几天', '护照加急办理需要几天？', '请问护照加急办理需要几天', '护照加急办理要几天啊', '护照加急办理需要几天呢'];
 const DRIVING = ['驾驶证到期换证去哪里办', '驾驶证到期换证在哪里办理'];
+const HOTLINE_KEY = randomBytes(12).toString('hex');
 
 describe('learning loop, feedback and dashboard (e2e)', () => {
   let t: TestApp;
@@ -44,7 +46,10 @@ describe('learning loop, feedback and dashboard (e2e)', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp((c) => {
+      c.hotline.apiKeys = `platform-test:${HOTLINE_KEY}`;
+      c.hotline.queuePrefix = `test-insights-${HOTLINE_KEY.slice(0, 8)}`;
+    });
     http = request(t.app.getHttpServer());
     curator = await createUserAndLogin(t, 'curator');
     dataSource = t.app.get(DataSource);
@@ -186,6 +191,21 @@ describe('learning loop, feedback and dashboard (e2e)', () => {
     const back = groupWith(await groups(), '护照加急办理需要几天')!;
     expect(back.count).toBe(1);
     expect(back.hot).toBe(false);
+  });
+
+  it('12345 work orders the knowledge cannot answer land in the loop; many callers make a hot group', async () => {
+    const contents = ['小区路灯坏了好几天没人修', '小区路灯坏了没人修找谁', '我们小区路灯坏了好几天了没人修', '小区路灯坏了好几天没人修', '小区的路灯坏了好几天没人来修'];
+    for (const content of contents) {
+      await http.post('/api/hotline/orders').set('X-Api-Key', HOTLINE_KEY).send({ channel: '电话', category: '求助', content }).expect(201);
+    }
+    await flush();
+    const hotline = await groups('?channel=hotline');
+    const lights = groupWith(hotline, '小区路灯坏了好几天没人修')!;
+    expect(lights).toBeDefined();
+    expect(lights.count).toBe(5);
+    expect(lights.channels).toEqual({ web: 0, wechat: 0, hotline: 5 });
+    expect(lights.questions.map((q) => q.text).sort()).toEqual([...new Set(contents)].sort());
+    expect(lights.hot).toBe(true);
   });
 
   it('shows useful / not useful per concern', async () => {

@@ -1,16 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEARNING_CHANNELS, type LearningChannel } from '@app/insights';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
+/** An optional whole number from the query string, within bounds, with Chinese messages. */
+function OptionalIntQuery(name: string, max: number, description: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ description, minimum: 1, maximum: max }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt({ message: `${name} 必须是整数` }),
+    Min(1, { message: `${name} 至少为 1` }),
+    Max(max, { message: `${name} 不能超过 ${max}` }),
+  );
+}
+
 /** `days` for the learning loop and the dashboard: how far back to look. */
 export class WindowQueryDto {
-  @ApiPropertyOptional({ description: '统计最近多少天，默认见配置 insights.windowDays', minimum: 1, maximum: 366 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'days 必须是整数' })
-  @Min(1, { message: 'days 至少为 1' })
-  @Max(366, { message: 'days 不能超过 366' })
+  @OptionalIntQuery('days', 366, '统计最近多少天，默认见配置 insights.windowDays')
   days?: number;
 }
 
@@ -20,12 +28,7 @@ export class LearningGroupsQueryDto extends WindowQueryDto {
   @IsIn(LEARNING_CHANNELS, { message: `channel 只能是 ${LEARNING_CHANNELS.join('、')}` })
   channel?: LearningChannel;
 
-  @ApiPropertyOptional({ description: '最多返回多少组', minimum: 1, maximum: 5000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit 必须是整数' })
-  @Min(1, { message: 'limit 至少为 1' })
-  @Max(5000, { message: 'limit 不能超过 5000' })
+  @OptionalIntQuery('limit', 5000, '最多返回多少组（不超过配置 insights.maxGroups）')
   limit?: number;
 }
 
