@@ -31,6 +31,8 @@ import { ItemListPage } from './pages/ItemListPage';
 import { LearningPage } from './pages/LearningPage';
 import { ReviewsPage } from './pages/ReviewsPage';
 import { UsersPage } from './pages/UsersPage';
+import { PhoneOutlined, SolutionOutlined } from '@ant-design/icons';
+import { HotlineSearchPage, WorkOrderDetailPage, WorkOrderListPage } from './pages/hotline';
 
 export interface ConsoleRoute {
   path: string;
@@ -61,4 +63,7 @@ export const routes: ConsoleRoute[] = [
   { path: '/dashboard', label: '数据看板', roles: EDITORS, element: <DashboardPage />, icon: <BarChartOutlined /> },
   { path: '/audit', label: '操作日志', roles: EDITORS, element: <AuditPage />, icon: <AuditOutlined /> },
   { path: '/users', label: '用户管理', roles: ['admin'], element: <UsersPage />, icon: <TeamOutlined /> },
+  { path: '/hotline/search', label: '热线答复检索', roles: ['operator'], element: <HotlineSearchPage />, icon: <PhoneOutlined /> },
+  { path: '/hotline/orders', label: '热线工单', roles: ['operator'], element: <WorkOrderListPage />, icon: <SolutionOutlined /> },
+  { path: '/hotline/orders/:id', label: '工单详情', roles: ['operator'], element: <WorkOrderDetailPage />, menu: false },
 ];

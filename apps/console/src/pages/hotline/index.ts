@@ -1,0 +1,3 @@
+export { HotlineSearchPage } from './HotlineSearchPage';
+export { WorkOrderListPage } from './WorkOrderListPage';
+export { WorkOrderDetailPage } from './WorkOrderDetailPage';
