@@ -124,6 +124,14 @@ describe('console sign-in and accounts (e2e)', () => {
     await http.get('/api/auth/me').set(bearer(again.body.token)).expect(401);
     await login('zhang.san', 'Nieuw-Wachtwoord-9').expect(401);
 
+    // Account changes are audited (who, before/after), never with the password hash, and cannot be reverted.
+    const audit = await http.get(`/api/console/audit?entityType=user&entityId=${created.body.id}`).set(admin.headers).expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'update', 'create']);
+    expect(audit.body.items[0]).toMatchObject({ user: admin.user.username, before: { disabled: false }, after: { disabled: true } });
+    expect(audit.body.items[1].after).toMatchObject({ passwordReset: true });
+    expect(JSON.stringify(audit.body)).not.toMatch(/scrypt|passwordHash|Zhangsan-123/);
+    await http.post(`/api/console/audit/${audit.body.items[0].id}/revert`).set(admin.headers).expect(409);
+
     const list = await http.get('/api/console/users').set(admin.headers).expect(200);
     expect(list.body.find((u: { username: string }) => u.username === 'zhang.san')).toMatchObject({ disabled: true, role: 'curator' });
     await http.patch('/api/console/users/999999').set(admin.headers).send({ role: 'operator' }).expect(404);

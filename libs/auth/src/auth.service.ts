@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  ConflictException, HttpException, HttpStatus, Inject, Injectable, Logger, NotFoundException, UnauthorizedException,
+  ConflictException, HttpException, HttpStatus, Inject, Injectable, Logger, NotFoundException, Optional, UnauthorizedException,
   type OnApplicationBootstrap, type OnApplicationShutdown,
 } from '@nestjs/common';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { AUTH_SETTINGS, ROLE_LABELS, type AuthenticatedUser, type AuthSettings, type LoginResult, type Role } from './auth.types.js';
 import { SessionEntity, UserEntity } from './entities/index.js';
 import { LOGIN_RATE_LIMITER, type LoginRateLimiter } from './login-rate-limiter.js';
@@ -34,6 +34,24 @@ export interface UserSummary extends AuthenticatedUser {
   disabled: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+}
+
+/** Where account changes are recorded (the console's audit log provides it), in the change's transaction. */
+export interface AccountAudit {
+  record(manager: EntityManager, entry: {
+    actor: AuditActor; action: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null;
+  }): Promise<void>;
+}
+export const ACCOUNT_AUDIT = Symbol('ACCOUNT_AUDIT');
+export interface AuditActor {
+  id: number | null;
+  username: string;
+}
+const SYSTEM_ACTOR: AuditActor = { id: null, username: 'system' };
+
+/** What the audit log shows of an account: never the password hash. */
+function auditView(row: UserEntity): Record<string, unknown> {
+  return { username: row.username, displayName: row.displayName, role: row.role, disabled: row.disabled };
 }
 
 function tokenHash(token: string): string {
@@ -70,6 +88,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
     @Inject(LOGIN_RATE_LIMITER) private readonly limiter: LoginRateLimiter,
+    @Optional() @Inject(ACCOUNT_AUDIT) private readonly audit?: AccountAudit,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -166,14 +185,17 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     return rows.map(toSummary);
   }
 
-  async createUser(input: NewUser): Promise<UserSummary> {
+  async createUser(input: NewUser, actor: AuditActor = SYSTEM_ACTOR): Promise<UserSummary> {
     const username = normalizeUsername(input.username);
-    const repo = this.dataSource.getRepository(UserEntity);
-    if (await repo.existsBy({ username })) throw new ConflictException(`用户名“${username}”已存在`);
     const passwordHash = await hashPassword(input.password);
-    const row = await repo.save(repo.create({
-      username, displayName: input.displayName?.trim() || username, role: input.role, passwordHash,
-    }));
+    const row = await this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(UserEntity, { username })) throw new ConflictException(`用户名“${username}”已存在`);
+      const created = await manager.save(manager.create(UserEntity, {
+        username, displayName: input.displayName?.trim() || username, role: input.role, passwordHash,
+      }));
+      await this.audit?.record(manager, { actor, action: 'create', entityId: String(created.id), before: null, after: auditView(created) });
+      return created;
+    });
     this.logger.log(`已创建账号“${username}”（${ROLE_LABELS[input.role]}）`);
     return toSummary(row);
   }
@@ -182,12 +204,13 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    * Changes an account. A new password or disabling ends the user's sessions; the
    * last enabled administrator cannot be demoted or disabled (nobody could manage users then).
    */
-  async updateUser(id: number, changes: UserChanges): Promise<UserSummary> {
+  async updateUser(id: number, changes: UserChanges, actor: AuditActor = SYSTEM_ACTOR): Promise<UserSummary> {
     const passwordHash = changes.newPassword === undefined ? undefined : await hashPassword(changes.newPassword);
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [INITIAL_ADMIN_LOCK_KEY]);
       const user = await manager.findOneBy(UserEntity, { id });
       if (!user) throw new NotFoundException(`账号 ${id} 不存在`);
+      const before = auditView(user);
       const losesAdmin = user.role === 'admin' && !user.disabled &&
         ((changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true);
       if (losesAdmin && (await manager.countBy(UserEntity, { role: 'admin', disabled: false })) <= 1) {
@@ -203,6 +226,10 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       if (passwordHash !== undefined || changes.disabled) {
         await manager.delete(SessionEntity, { userId: id });
       }
+      await this.audit?.record(manager, {
+        actor, action: 'update', entityId: String(id), before,
+        after: { ...auditView(user), ...(passwordHash !== undefined ? { passwordReset: true } : {}) },
+      });
       return toSummary(user);
     });
   }

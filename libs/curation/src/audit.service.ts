@@ -51,7 +51,7 @@ export class AuditService {
       const entry = await tx.manager.findOneBy(AuditLogEntity, { id: entryId });
       if (!entry) throw new NotFoundException(`审计记录 ${entryId} 不存在`);
       const kind = entry.entityType as KnowledgeKind;
-      if (!(kind in KIND_LABELS)) throw new ConflictException('此类记录不能撤销');
+      if (!(kind in KIND_LABELS)) throw new ConflictException('账号的修改不能撤销，请在账号管理中直接修改');
       const current = await tx.get(kind, entry.entityId);
       if (!sameRecord(current, entry.after)) {
         throw new ConflictException(`${KIND_LABELS[kind]}“${entry.entityId}”在此之后又被修改过，请先撤销后面的修改`);

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ACCOUNT_AUDIT } from '@app/auth';
+import { AccountAuditLog } from './account-audit.js';
 import { AuditService } from './audit.service.js';
 import { CatalogueImportService } from './catalogue-import.service.js';
 import { CurationService } from './curation.service.js';
@@ -16,8 +18,9 @@ export class CurationModule {
       providers: [
         { provide: CURATION_SETTINGS, useValue: settings },
         KnowledgeChanges, CurationService, AuditService, CatalogueImportService, KnowledgeExportService,
+        { provide: ACCOUNT_AUDIT, useClass: AccountAuditLog },
       ],
-      exports: [KnowledgeChanges, CurationService, AuditService, CatalogueImportService, KnowledgeExportService],
+      exports: [KnowledgeChanges, CurationService, AuditService, CatalogueImportService, KnowledgeExportService, ACCOUNT_AUDIT],
     };
   }
 }

@@ -120,14 +120,18 @@ export class CurationService {
     return this.getConcern(id);
   }
 
-  /** Saving a concern also marks it reviewed (clears needs-review). */
-  async updateConcern(actor: Actor, id: string, input: ConcernInput) {
+  /**
+   * Saving a concern also marks it reviewed (clears needs-review), unless `markReviewed: false`
+   * (e.g. paraphrases added from the learning loop are not a review of the answer).
+   */
+  async updateConcern(actor: Actor, id: string, input: ConcernInput, options: { markReviewed?: boolean } = {}) {
+    const markReviewed = options.markReviewed !== false;
     if (input.id !== undefined && input.id !== id) throw new BadRequestException('不能修改关切事项编号');
     const areaCode = await this.resolveArea(input.areaCode ?? null, false);
     await this.changes.run(actor, async (tx) => {
       const current = await this.require(tx.manager, 'concern', id);
       const next: ConcernRecord = { ...current, ...this.concernFields(input, areaCode, current.extra) };
-      if (!(await tx.apply('concern', id, 'update', next))) {
+      if (!(await tx.apply('concern', id, 'update', next, { keepReviewFlag: !markReviewed })) && markReviewed) {
         await tx.manager.query(`UPDATE "concerns" SET "needs_review" = false, "review_note" = NULL WHERE "id" = $1`, [id]);
       }
     });

@@ -218,8 +218,8 @@ export class InterpretationDto {
 }
 
 export class AuditQueryDto extends PageQuery {
-  @ApiPropertyOptional({ enum: ['concern', 'item', 'interpretation'] })
-  @IsOptional() @IsIn(['concern', 'item', 'interpretation'], { message: 'entityType 只能是 concern、item、interpretation' })
+  @ApiPropertyOptional({ enum: ['concern', 'item', 'interpretation', 'user'] })
+  @IsOptional() @IsIn(['concern', 'item', 'interpretation', 'user'], { message: 'entityType 只能是 concern、item、interpretation、user' })
   entityType?: string;
 
   @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN, { message: ID_MESSAGE })

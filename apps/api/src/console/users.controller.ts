@@ -1,6 +1,6 @@
 import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthService, RequireRoles, type UserSummary } from '@app/auth';
+import { AuthService, CurrentUser, RequireRoles, type AuthenticatedUser, type UserSummary } from '@app/auth';
 import { CreateUserDto, UpdateUserDto } from './users.dto.js';
 
 /** Account management: admin only. */
@@ -18,17 +18,18 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: '创建账号' })
-  create(@Body() body: CreateUserDto): Promise<UserSummary> {
-    return this.auth.createUser(body);
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUserDto): Promise<UserSummary> {
+    return this.auth.createUser(body, user);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: '修改账号：角色、显示名、停用、重置密码' })
   update(
+    @CurrentUser() user: AuthenticatedUser,
     @Param('id', new ParseIntPipe({ errorHttpStatusCode: 404, exceptionFactory: () => idNotFound() })) id: number,
     @Body() body: UpdateUserDto,
   ): Promise<UserSummary> {
-    return this.auth.updateUser(id, body);
+    return this.auth.updateUser(id, body, user);
   }
 }
 
