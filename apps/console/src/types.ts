@@ -20,6 +20,7 @@ export interface ConcernSummary {
   id: string;
   title: string;
   areaCode: string | null;
+  areaName?: string | null;
   status: ConcernStatus;
   owner?: string | null;
   needsReview?: boolean;

@@ -19,6 +19,8 @@ export function BrowseList<T extends { id: string; title: string }>(props: {
   base: string;
   newLabel: string;
   columns: ColumnsType<T>;
+  /** Whether the API filters this list by area (interpretations have no area of their own). */
+  byArea?: boolean;
 }) {
   const [area, setArea] = useState<string>();
   const [q, setQ] = useState<string>();
@@ -37,13 +39,15 @@ export function BrowseList<T extends { id: string; title: string }>(props: {
         }
       />
       <Space wrap style={{ marginBottom: 16 }}>
-        <AreaSelect
-          value={area}
-          onChange={(value) => {
-            setArea(value);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-        />
+        {props.byArea !== false && (
+          <AreaSelect
+            value={area}
+            onChange={(value) => {
+              setArea(value);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+          />
+        )}
         <Input.Search
           allowClear
           placeholder="搜索编号或名称"

@@ -19,7 +19,7 @@ export function concernColumns(areas: Area[]): ColumnsType<ConcernSummary> {
       ),
     },
     { title: '编号', dataIndex: 'id', width: 200 },
-    { title: '领域', dataIndex: 'areaCode', width: 120, render: (code: string | null) => areaName(areas, code) },
+    { title: '领域', dataIndex: 'areaCode', width: 120, render: (code: string | null, row) => row.areaName ?? areaName(areas, code) },
     { title: '状态', dataIndex: 'status', width: 90, render: (status) => <StatusTag status={status} /> },
     { title: '负责人', dataIndex: 'owner', width: 110, render: (owner) => owner || '—' },
     { title: '复核日期', dataIndex: 'reviewDate', width: 120, render: (d) => d || '—' },

@@ -4,14 +4,13 @@ import { useState } from 'react';
 import { AreaSelect } from '../components/AreaSelect';
 import { PageTitle } from '../components/PageTitle';
 import { concernColumns } from '../components/concernColumns';
-import { useApiData, useAreas } from '../hooks';
+import { useApiData, useAreas, useDebounced } from '../hooks';
 import { navigate } from '../router';
 import { STATUS_LABELS, type ConcernSummary, type Page } from '../types';
 
 interface Filters {
   area?: string;
   status?: string;
-  owner?: string;
   needsReview?: boolean;
   q?: string;
   page: number;
@@ -22,9 +21,12 @@ export function ConcernListPage() {
   const areas = useAreas();
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
   const [text, setText] = useState('');
+  const [owner, setOwner] = useState('');
+  const ownerFilter = useDebounced(owner.trim(), 400);
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
   const { data, loading } = useApiData<Page<ConcernSummary>>('/api/console/concerns', {
     ...filters,
+    owner: ownerFilter || undefined,
     needsReview: filters.needsReview ? true : undefined,
   });
 
@@ -58,7 +60,16 @@ export function ConcernListPage() {
           onChange={(status) => update({ status })}
           options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
         />
-        <Input placeholder="负责人" allowClear style={{ width: 140 }} onChange={(e) => update({ owner: e.target.value.trim() || undefined })} />
+        <Input
+          placeholder="负责人"
+          allowClear
+          style={{ width: 140 }}
+          value={owner}
+          onChange={(e) => {
+            setOwner(e.target.value);
+            setFilters((f) => ({ ...f, page: 1 }));
+          }}
+        />
         <Checkbox checked={Boolean(filters.needsReview)} onChange={(e) => update({ needsReview: e.target.checked || undefined })}>
           只看待复核
         </Checkbox>
