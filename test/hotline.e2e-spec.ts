@@ -237,6 +237,11 @@ describe('12345 hotline API (e2e)', () => {
       expect((await order(id).expect(200)).body.callerPhone).toBe('138****5678');
       const mine = (await http.get('/api/hotline/work-orders?mine=true').set(operator.headers).expect(200)).body;
       expect(mine.items.map((o: { id: string }) => o.id)).toEqual([id]);
+      const byText = (await http.get(`/api/hotline/work-orders?q=${encodeURIComponent('家里困难')}`).set(operator.headers).expect(200)).body;
+      expect(byText.items.map((o: { id: string }) => o.id)).toEqual([id]);
+      // The masked copy is what is searched: a full number finds nothing; % is a character, not a wildcard.
+      expect((await http.get('/api/hotline/work-orders?q=13812345678').set(operator.headers).expect(200)).body.total).toBe(0);
+      expect((await http.get(`/api/hotline/work-orders?q=${encodeURIComponent('%')}`).set(operator.headers).expect(200)).body.total).toBe(0);
     });
 
     it('replies and closes in one step, and records the operator as the actor', async () => {
