@@ -238,7 +238,13 @@ describe('learning loop, feedback and dashboard (e2e)', () => {
     expect(d.total).toBe(Number(n));
     expect(d.perDay.reduce((s: number, r: { count: number }) => s + r.count, 0)).toBe(Number(n));
     expect(d.perDay.every((r: { date: string }) => /^\d{4}-\d{2}-\d{2}$/.test(r.date))).toBe(true);
+    // Every day of the window (31 calendar days for 30 × 24 h) × three channels, quiet days as zeros.
+    expect(d.perDay).toHaveLength(31 * 3);
     expect(new Set(d.perDay.map((r: { channel: string }) => r.channel))).toEqual(new Set(['web', 'wechat', 'hotline']));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const todays = d.perDay.filter((r: { date: string }) => r.date === today);
+    expect(todays.reduce((s: number, r: { count: number }) => s + r.count, 0)).toBe(Number(n));
+    expect(todays.find((r: { channel: string }) => r.channel === 'hotline').count).toBe(6);
     expect(d.decisions.answer + d.decisions.clarify + d.decisions.none + d.decisions.greeting).toBe(Number(n));
     expect(d.decisions.clarify).toBeGreaterThanOrEqual(1);
     expect(d.decisionRates.none).toBeCloseTo(d.decisions.none / Number(n), 2);

@@ -4,6 +4,7 @@ import { AnswerIndexService } from '@app/matching';
 import { DataSource } from 'typeorm';
 import { disclosureDeadline, localDate, parseDisclosureLimit, type DisclosureRule } from './disclosure-deadline.js';
 import { INSIGHTS_SETTINGS, type InsightsSettings } from './insights.types.js';
+import { LEARNING_CHANNELS } from './question-grouper.js';
 import { LearningService } from './learning.service.js';
 
 const DECISIONS = ['answer', 'clarify', 'none', 'greeting'] as const;
@@ -33,6 +34,25 @@ export interface Dashboard {
   topUnanswered: { key: string; label: string; count: number; hot: boolean }[];
   overdueItems: OverdueItem[];
   overdueTotal: number;
+}
+
+/**
+ * Every day of the window × every channel, zeros included, so that charts show quiet days as
+ * quiet instead of skipping them. Channels outside the usual three (if any) are kept as they come.
+ */
+function everyDay(since: Date, now: Date, timeZone: string, rows: { date: string; channel: string; count: string }[]) {
+  const counts = new Map(rows.map((r) => [`${r.date}|${r.channel}`, Number(r.count)]));
+  const channels = [...new Set([...LEARNING_CHANNELS, ...rows.map((r) => r.channel)])];
+  const out: { date: string; channel: string; count: number }[] = [];
+  const last = localDate(now, timeZone);
+  for (let day = localDate(since, timeZone); day <= last; day = nextDay(day)) {
+    for (const channel of channels) out.push({ date: day, channel, count: counts.get(`${day}|${channel}`) ?? 0 });
+  }
+  return out;
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface FeedbackStats {
@@ -80,7 +100,7 @@ export class DashboardService {
     ) as DecisionCounts;
     return {
       days,
-      perDay: perDay.map((r) => ({ date: r.date, channel: r.channel, count: Number(r.count) })),
+      perDay: everyDay(since, now, this.settings.timeZone, perDay),
       decisions,
       decisionRates,
       total,

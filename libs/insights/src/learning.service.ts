@@ -129,7 +129,7 @@ export class LearningService {
     if (channel) params.push(channel);
     // Anonymous askings count as one asker each; askers are per channel (an openid is not a caller).
     const rows: AskedRow[] = await this.dataSource.query(
-      `SELECT q.normalized AS normalized, q.channel AS channel, MAX(q.question) AS question, COUNT(*) AS count,
+      `SELECT q.normalized AS normalized, q.channel AS channel, mode() WITHIN GROUP (ORDER BY q.question) AS question, COUNT(*) AS count,
               json_agg(DISTINCT q.channel || ':' || COALESCE(q.user_ref, '#' || q.id::text)) AS users
          FROM query_log q
         WHERE q.created_at >= $1
