@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { TextAnalyzer } from '@app/analysis';
+import { ConfigError, loadAppConfig } from '@app/common';
 import { HotlineApiKeys } from './api-keys.js';
 import { highlight, highlightNeedles, markedHtml, snippet } from './highlight.js';
 import { allowedNext, transitionProblem, WORK_ORDER_STATUSES, type WorkOrderStatus } from './work-order-lifecycle.js';
@@ -59,5 +60,24 @@ describe('highlighting', () => {
 
   it('escapes HTML in marked output', () => {
     expect(markedHtml(highlight('<b>低保</b>', ['低保']))).toBe('&#60;b&#62;<mark>低保</mark>&#60;/b&#62;');
+  });
+});
+
+describe('hotline configuration', () => {
+  const env = { NODE_ENV: 'test' };
+
+  it('has the documented defaults and reads keys and calendar additions from the environment', () => {
+    const config = loadAppConfig(env).hotline;
+    expect(config.deadlines).toMatchObject({ consult: 3, help: 7, suggestion: 7, complaint: 15, report: 15 });
+    expect(config.instantCategories).toEqual(['咨询', '求助']);
+    const custom = loadAppConfig({ ...env, HOTLINE_API_KEYS: 'city:0123456789abcdef0', HOTLINE_EXTRA_HOLIDAYS: '2027-01-01, 2027-02-06' }).hotline;
+    expect(custom.apiKeys).toBe('city:0123456789abcdef0');
+    expect(custom.calendar.extraHolidays).toEqual(['2027-01-01', '2027-02-06']);
+  });
+
+  it('refuses to start with a short key or a malformed date, naming the setting', () => {
+    expect(() => loadAppConfig({ ...env, HOTLINE_API_KEYS: 'city:short' })).toThrow(ConfigError);
+    expect(() => loadAppConfig({ ...env, HOTLINE_API_KEYS: 'city:short' })).toThrow(/HOTLINE_API_KEYS/);
+    expect(() => loadAppConfig({ ...env, HOTLINE_EXTRA_WORKDAYS: '2027/1/1' })).toThrow(/extraWorkdays/);
   });
 });
