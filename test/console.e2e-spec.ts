@@ -110,6 +110,8 @@ describe('console curation API (e2e)', () => {
     expect(all.body.total).toBeGreaterThanOrEqual(7);
     const search = await get(`concerns?q=${encodeURIComponent('旅行社坑')}`).expect(200);
     expect(search.body.items.map((c: { id: string }) => c.id)).toContain('C-tourism-complaint');
+    const traditional = await get(`concerns?q=${encodeURIComponent('旅遊投訴')}`).expect(200);
+    expect(traditional.body.items.map((c: { id: string }) => c.id)).toContain('C-tourism-complaint');
     const drafts = await get('concerns?status=draft&area=tourism').expect(200);
     expect(drafts.body.items.every((c: { status: string; areaCode: string }) => c.status === 'draft' && c.areaCode === 'tourism')).toBe(true);
     const owned = await get(`concerns?owner=${encodeURIComponent('文旅局张三')}`).expect(200);

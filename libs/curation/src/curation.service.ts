@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { phrasingKey } from '@app/analysis';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, type EntityManager, type EntityTarget } from 'typeorm';
 import {
   AreaEntity, areaLookup, CatalogueItemEntity, InterpretationEntity, KnowledgeEditor, KnowledgeSnapshot,
   type CatalogueItemRecord, type ConcernRecord, type ConcernStatus, type InterpretationRecord, type KnowledgeKind,
@@ -33,10 +34,8 @@ function textOrNull(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-/** Case, width and spacing do not matter when staff search. */
-function searchKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-}
+/** Script, case, width, punctuation and spacing do not matter when staff search. */
+const searchKey = phrasingKey;
 
 function newId(prefix: string): string {
   return `${prefix}-${randomBytes(3).toString('hex')}`;
@@ -182,32 +181,20 @@ export class CurationService {
   // ---- catalogue items and interpretations -------------------------------------------------------
 
   async listItems(filter: { area?: string; q?: string; page?: number; pageSize?: number }) {
-    const query = this.dataSource.getRepository(CatalogueItemEntity).createQueryBuilder('i')
-      .select(['i.id', 'i.areaCode', 'i.level1', 'i.title', 'i.timeLimit', 'i.publisher', 'i.updatedAt'])
-      .orderBy('i.position').addOrderBy('i.id');
-    if (filter.area) query.andWhere('i.area_code = :area', { area: filter.area });
-    if (filter.q) {
-      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(new Brackets((b) => b.where('i.title ILIKE :like', { like }).orWhere('i.level1 ILIKE :like')
-        .orWhere('i.content ILIKE :like').orWhere('i.id ILIKE :like')));
-    }
-    const pageSize = filter.pageSize ?? 20;
-    const [items, total] = await query.skip(((filter.page ?? 1) - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { total, items };
+    return this.searchPage(CatalogueItemEntity, ['areaCode', 'level1', 'title', 'timeLimit', 'publisher', 'updatedAt'],
+      ['title', 'level1', 'content', 'id'], filter, filter.area ? { column: 'area_code', value: filter.area } : undefined);
   }
 
   async getItem(id: string) {
     const m = this.dataSource.manager;
     const item = await this.require(m, 'item', id);
-    const concerns: { id: string; title: string; status: string; needs_review: boolean }[] = await m.query(
-      `SELECT c.id, c.title, c.status, c.needs_review FROM concern_items l JOIN concerns c ON c.id = l.concern_id
-       WHERE l.item_id = $1 ORDER BY c.position`, [id]);
+    const concerns = await this.concernsResting(m, 'concern_items', 'item_id', id);
     const interpretations: Titled[] = await m.query(
       `SELECT i.id, i.title FROM interpretation_items l JOIN interpretations i ON i.id = l.interpretation_id
        WHERE l.item_id = $1 ORDER BY i.position`, [id]);
     return {
       ...item,
-      concerns: concerns.map((c) => ({ id: c.id, title: c.title, status: c.status, needsReview: c.needs_review })),
+      concerns,
       interpretations,
     };
   }
@@ -232,29 +219,18 @@ export class CurationService {
   }
 
   async listInterpretations(filter: { q?: string; page?: number; pageSize?: number }) {
-    const query = this.dataSource.getRepository(InterpretationEntity).createQueryBuilder('i')
-      .select(['i.id', 'i.title', 'i.document', 'i.publisher', 'i.date', 'i.form', 'i.updatedAt'])
-      .orderBy('i.position').addOrderBy('i.id');
-    if (filter.q) {
-      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(new Brackets((b) => b.where('i.title ILIKE :like', { like }).orWhere('i.document ILIKE :like')
-        .orWhere('i.body ILIKE :like').orWhere('i.id ILIKE :like')));
-    }
-    const pageSize = filter.pageSize ?? 20;
-    const [items, total] = await query.skip(((filter.page ?? 1) - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { total, items };
+    return this.searchPage(InterpretationEntity, ['title', 'document', 'publisher', 'date', 'form', 'updatedAt'],
+      ['title', 'document', 'body', 'id'], filter);
   }
 
   async getInterpretation(id: string) {
     const m = this.dataSource.manager;
     const record = await this.require(m, 'interpretation', id);
-    const concerns: { id: string; title: string; status: string; needs_review: boolean }[] = await m.query(
-      `SELECT c.id, c.title, c.status, c.needs_review FROM concern_interpretations l JOIN concerns c ON c.id = l.concern_id
-       WHERE l.interpretation_id = $1 ORDER BY c.position`, [id]);
+    const concerns = await this.concernsResting(m, 'concern_interpretations', 'interpretation_id', id);
     return {
       ...record,
       items: await this.titles(m, CatalogueItemEntity, record.itemIds),
-      concerns: concerns.map((c) => ({ id: c.id, title: c.title, status: c.status, needsReview: c.needs_review })),
+      concerns,
     };
   }
 
@@ -276,6 +252,33 @@ export class CurationService {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
+
+  /** One page of items or interpretations, in file order, optionally searched (ILIKE) and filtered on one column. */
+  private async searchPage<T extends { id: string }>(
+    entity: EntityTarget<T>, columns: string[], searchColumns: string[],
+    filter: { q?: string; page?: number; pageSize?: number }, where?: { column: string; value: string },
+  ): Promise<Page<T>> {
+    const query = this.dataSource.getRepository(entity).createQueryBuilder('e')
+      .select(['e.id', ...columns.map((c) => `e.${c}`)]).orderBy('e.position').addOrderBy('e.id');
+    if (where) query.andWhere(`e.${where.column} = :value`, { value: where.value });
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(new Brackets((b) => {
+        for (const column of searchColumns) b.orWhere(`e.${column} ILIKE :like`, { like });
+      }));
+    }
+    const pageSize = filter.pageSize ?? 20;
+    const [items, total] = await query.skip(((filter.page ?? 1) - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { total, items };
+  }
+
+  /** The concerns resting on an item or citing an interpretation (the back links), with their review state. */
+  private async concernsResting(m: EntityManager, table: 'concern_items' | 'concern_interpretations', column: string, id: string) {
+    const rows: { id: string; title: string; status: string; needs_review: boolean }[] = await m.query(
+      `SELECT c.id, c.title, c.status, c.needs_review FROM "${table}" l JOIN concerns c ON c.id = l.concern_id
+       WHERE l."${column}" = $1 ORDER BY c.position`, [id]);
+    return rows.map((c) => ({ id: c.id, title: c.title, status: c.status, needsReview: c.needs_review }));
+  }
 
   async require<K extends KnowledgeKind>(m: EntityManager, kind: K, id: string) {
     const record = await this.editor.get(m, kind, id);
