@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { AppConfig } from '@app/common';
 import { JsonLogger } from '@app/observability';
 import { AppModule } from './app.module.js';
+import { rejectDeepJson } from './common/json-depth.js';
 import { createValidationPipe } from './common/validation.js';
 import { CONSOLE_IMPORT_PATH, consoleImportBodyParsers } from './console/import-body.js';
 
@@ -43,7 +44,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   }));
   app.enableCors({ origin: config.security.corsOrigins.length > 0 ? config.security.corsOrigins : false });
   app.use(CONSOLE_IMPORT_PATH, ...consoleImportBodyParsers());
-  app.useBodyParser('json', { limit: config.server.bodyLimitBytes });
+  app.useBodyParser('json', { limit: config.server.bodyLimitBytes, verify: rejectDeepJson });
   app.useBodyParser('urlencoded', { limit: config.server.bodyLimitBytes, extended: false });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

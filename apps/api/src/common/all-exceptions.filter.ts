@@ -10,6 +10,7 @@ interface BodyParserError {
 const BODY_PARSER_MESSAGES: Record<string, string> = {
   'entity.parse.failed': '请求体不是合法的 JSON (malformed JSON body)',
   'entity.too.large': '请求体过大 (request body too large)',
+  'entity.too.deep': '请求体嵌套层级过深 (JSON nested too deeply)',
   'encoding.unsupported': '不支持的请求编码 (unsupported encoding)',
   'charset.unsupported': '不支持的字符集 (unsupported charset)',
   'request.aborted': '请求被中断 (request aborted)',
