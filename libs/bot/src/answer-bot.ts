@@ -47,10 +47,18 @@ const TALKER_KINDS: Record<number, TalkerKind> = {
   [types.Contact.Corporation]: 'corporation',
 };
 
+const MEDIA = new Set([types.Message.Audio, types.Message.Image, types.Message.Video, types.Message.Emoticon, types.Message.Attachment]);
+
+function contentKind(type: types.Message): IncomingFacts['content'] {
+  if (type === types.Message.Text) return 'text';
+  return MEDIA.has(type) ? 'media' : 'other';
+}
+
 /** How many recent message ids to remember: puppets redeliver messages after a reconnect. */
 const SEEN_IDS = 2000;
 /** An offline puppet repeats the same error many times a second: log it once per minute with a count. */
 const ERROR_LOG_WINDOW_MS = 60_000;
+const STOP_GRACE_MS = 10_000;
 
 /**
  * Wires one Wechaty instance to the answer engine: the message policy, a per-contact rate limit,
@@ -114,7 +122,13 @@ export class AnswerBot extends EventEmitter<{ handled: [HandledEvent] }> {
     this.stopping = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.restartTimer = null;
-    await Promise.allSettled([...this.queues.values()]);
+    // Replies being sent may finish; a hung one must not hold the shutdown forever.
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.queues.values()]),
+      new Promise((resolve) => { grace = setTimeout(resolve, STOP_GRACE_MS); }),
+    ]);
+    clearTimeout(grace);
     await this.bot.stop().catch((error: Error) => this.logger.warn(`停止微信机器人时出错：${error.message}`));
   }
 
@@ -132,8 +146,8 @@ export class AnswerBot extends EventEmitter<{ handled: [HandledEvent] }> {
 
   private async restart(): Promise<void> {
     if (this.stopping) return;
-    // The puppet's own watchdog may have brought it back meanwhile.
-    if (this.puppetActive() && this.bot.isLoggedIn) {
+    // The puppet's own watchdog may have brought it back meanwhile (logging in again is then its business).
+    if (this.puppetActive()) {
       this.logger.log('微信机器人已自行恢复，不再重启');
       return;
     }
@@ -232,7 +246,7 @@ export class AnswerBot extends EventEmitter<{ handled: [HandledEvent] }> {
       talkerKind: TALKER_KINDS[talker.type()] ?? 'unknown',
       inRoom: !!room,
       mentionsSelf: room ? await message.mentionSelf() : false,
-      isText: message.type() === types.Message.Text,
+      content: contentKind(message.type()),
       text: message.text(),
       sentAt: message.date(),
     };

@@ -11,7 +11,7 @@ const ctx: PolicyContext = {
 };
 const msg = (over: Partial<IncomingFacts>): IncomingFacts => ({
   id: 'm1', self: false, talkerId: 'u1', talkerName: '张三', talkerKind: 'individual', inRoom: false,
-  mentionsSelf: false, isText: true, text: '低保怎么申请', sentAt: new Date(START + 30_000), ...over,
+  mentionsSelf: false, content: 'text', text: '低保怎么申请', sentAt: new Date(START + 30_000), ...over,
 });
 
 describe('decideIncoming', () => {
@@ -43,11 +43,12 @@ describe('decideIncoming', () => {
     // Puppets without a mention list: the text alone counts, with the room alias too.
     expect(decideIncoming(msg({ inRoom: true, text: '请问 @小政 低保怎么申请' }), ctx)).toEqual({ action: 'ask', text: '请问 低保怎么申请' });
     expect(decideIncoming(msg({ inRoom: true, text: '@政务助手' }), ctx)).toEqual({ action: 'empty-mention' });
-    expect(decideIncoming(msg({ inRoom: true, mentionsSelf: true, isText: false }), ctx)).toEqual({ action: 'ignore', reason: 'room-non-text' });
+    expect(decideIncoming(msg({ inRoom: true, mentionsSelf: true, content: 'media' }), ctx)).toEqual({ action: 'ignore', reason: 'room-non-text' });
   });
 
-  it('asks for text in private when the message is an image or voice; ignores an empty text', () => {
-    expect(decideIncoming(msg({ isText: false, text: '' }), ctx)).toEqual({ action: 'text-only' });
+  it('asks for text in private when the message is an image or voice; ignores recalls and empty text', () => {
+    expect(decideIncoming(msg({ content: 'media', text: '' }), ctx)).toEqual({ action: 'text-only' });
+    expect(decideIncoming(msg({ content: 'other', text: '' }), ctx)).toEqual({ action: 'ignore', reason: 'not-a-question' });
     expect(decideIncoming(msg({ text: ' \u2005 ' }), ctx)).toEqual({ action: 'ignore', reason: 'empty' });
   });
 });

@@ -15,7 +15,8 @@ export interface IncomingFacts {
   inRoom: boolean;
   /** The puppet's mention list names the bot (not every puppet fills it: the text is checked too). */
   mentionsSelf: boolean;
-  isText: boolean;
+  /** media: voice, picture, video, sticker, file (a resident trying to ask); other: recalls, transfers, system notes. */
+  content: 'text' | 'media' | 'other';
   text: string;
   sentAt: Date;
 }
@@ -38,7 +39,8 @@ export type PolicyDecision =
   | { action: 'empty-mention' };
 
 export type IgnoreReason =
-  | 'self' | 'not-a-person' | 'listed-bot' | 'before-start' | 'too-old' | 'room-without-mention' | 'room-non-text' | 'empty';
+  | 'self' | 'not-a-person' | 'listed-bot' | 'before-start' | 'too-old' | 'room-without-mention' | 'room-non-text' | 'empty'
+  | 'not-a-question';
 
 /** WeChat's timestamps are whole seconds and clocks drift: a message this close to the start still counts. */
 const START_TOLERANCE_MS = 2000;
@@ -55,13 +57,14 @@ export function decideIncoming(m: IncomingFacts, ctx: PolicyContext): PolicyDeci
   if (sent < ctx.startedAt - START_TOLERANCE_MS) return { action: 'ignore', reason: 'before-start' };
   if (ctx.now - sent > ctx.maxMessageAgeSeconds * 1000) return { action: 'ignore', reason: 'too-old' };
   if (m.inRoom) {
-    if (!m.isText) return { action: 'ignore', reason: 'room-non-text' };
+    if (m.content !== 'text') return { action: 'ignore', reason: 'room-non-text' };
     const mentioned = m.mentionsSelf || mentionsByText(m.text, ctx.selfNames);
     if (!mentioned) return { action: 'ignore', reason: 'room-without-mention' };
     const text = stripMentions(m.text, ctx.selfNames);
     return text ? { action: 'ask', text } : { action: 'empty-mention' };
   }
-  if (!m.isText) return { action: 'text-only' };
+  if (m.content === 'media') return { action: 'text-only' };
+  if (m.content === 'other') return { action: 'ignore', reason: 'not-a-question' };
   const text = m.text.trim();
   return text ? { action: 'ask', text } : { action: 'ignore', reason: 'empty' };
 }
