@@ -30,7 +30,8 @@ export function highlightNeedles(analyzer: TextAnalyzer, terms: readonly string[
     needles.add(term);
     for (const s of surfaces.get(term) ?? []) needles.add(s);
   }
-  for (const word of analyzer.words(typed)) if ([...word].length > 1 || /\p{Script=Han}/u.test(word)) needles.add(word);
+  // Typed words as written (坏了 for 损坏), but not the filler the analyzer drops (怎么办, 的).
+  for (const word of analyzer.words(typed)) if (analyzer.terms(word).length > 0) needles.add(word);
   // Longest first, so that 最低生活保障 wins over 保障 where both match.
   return [...needles].filter((n) => n.trim()).sort((a, b) => b.length - a.length);
 }
