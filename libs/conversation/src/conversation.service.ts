@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import { parseChannels, splitNumberedList, type CatalogueItemRecord, type KnowledgeSnapshot } from '@app/knowledge';
-import { AnswerIndexService, matchQuestion, type DecisionThresholds, type ScoredCandidate } from '@app/matching';
+import { AnswerIndexService, type DecisionThresholds, type ScoredCandidate } from '@app/matching';
 import { CLARIFICATION_STORE, type ClarificationStore } from './clarification-store.js';
+import { MatchCache } from './match-cache.js';
 import { QueryLogService } from './query-log.service.js';
 import { ReplyComposer } from './reply-composer.js';
 import { detectSmallTalk, parseChoice } from './small-talk.js';
@@ -81,6 +82,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 export class ConversationService {
   private readonly composer: ReplyComposer;
   readonly answered = new Subject<AnsweredEvent>();
+  readonly matches = new MatchCache();
 
   constructor(
     private readonly answerIndex: AnswerIndexService,
@@ -111,7 +113,7 @@ export class ConversationService {
       const examples = knowledge.publishedConcerns().slice(0, 3).map((c) => c.title);
       result = this.emptyResult('greeting', this.composer.smallTalk(smallTalk, examples));
     } else {
-      const { query, concerns, documents, decision, chosen } = matchQuestion(index, question.text, this.settings.thresholds, MAX_CANDIDATES);
+      const { query, concerns, documents, decision, chosen } = this.matches.match(index, question.text, this.settings.thresholds, MAX_CANDIDATES);
       const candidates = [...concerns, ...documents].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
       if (decision === 'answer') {
         result = this.answerResult(chosen[0].id, knowledge, candidates, query.corrections);
