@@ -8,7 +8,7 @@ import { log as wechatyLog, ScanStatus, types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { BOT_TEXTS, type HandledEvent } from '@app/bot';
 import { loadAppConfig } from '@app/common';
-import { QueryLogService } from '@app/conversation';
+import { ConversationService, QueryLogService } from '@app/conversation';
 import { createBotApp, type BotApp } from '../apps/bot/src/bot-app.js';
 import { createTestSchema, MINI_KNOWLEDGE } from './support/test-app.js';
 
@@ -56,6 +56,7 @@ describe('WeChat bot with wechaty-puppet-mock (e2e)', () => {
   let puppet: PuppetMock;
   let botUser: ContactMock;
   let dropSchema = async () => undefined as void;
+  let hotline = '';
   const sessionName = join(tmpdir(), `gda-bot-test-${process.pid}`);
   const answers = fixtureAnswers();
   const handled: HandledEvent[] = [];
@@ -66,6 +67,7 @@ describe('WeChat bot with wechaty-puppet-mock (e2e)', () => {
     wechatyLog.level('silent');
     const config = loadAppConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: ':memory:', KNOWLEDGE_DIR: MINI_KNOWLEDGE });
     config.matching.thresholds = { answer: 0.5, margin: 0.1, clarify: 0.35, maxChoices: 3 };
+    hotline = config.conversation.hotline;
     if (config.storage.databaseUrl) {
       const schema = await createTestSchema();
       config.storage.databaseUrl = schema.url;
@@ -206,7 +208,7 @@ describe('WeChat bot with wechaty-puppet-mock (e2e)', () => {
     expect((await say(resident('吴九'), '景区几点开门')).outcome).toBe('answered');
   });
 
-  it('keeps answering after puppet errors, a failed send and a thrown handler', async () => {
+  it('keeps answering after puppet errors, a failed send, a throwing listener and an engine failure', async () => {
     const zheng = resident('郑十');
     for (let i = 0; i < 5; i++) puppet.emit('error', { data: '模拟的组件错误' });
     expect((await say(zheng, '景区几点开门')).outcome).toBe('answered');
@@ -233,6 +235,13 @@ describe('WeChat bot with wechaty-puppet-mock (e2e)', () => {
     expect((await say(chen, '景区几点开门')).reply).toContain(answers.get('景区开放时间')!.slice(0, 20));
     app.answerBot.bot.off('message', plugin);
     expect(logLines.some((l) => l.includes('插件出错（模拟）'))).toBe(true);
+
+    // The engine itself fails (e.g. Redis away for the clarification state): a polite reply with the hotline.
+    const engine = jest.spyOn(app.context.get(ConversationService), 'ask').mockRejectedValueOnce(new Error('引擎出错（模拟）'));
+    const wei = resident('卫十四');
+    expect(await say(wei, '景区几点开门')).toMatchObject({ outcome: 'fallback', reply: BOT_TEXTS.unavailable(hotline) });
+    engine.mockRestore();
+    expect((await say(wei, '景区几点开门')).outcome).toBe('answered');
 
     // (郑十 has spent his burst of 3, including the failed send: the next question comes from someone else.)
     expect((await say(resident('冯十二'), '低保标准是多少')).reply).toContain(answers.get('低保标准是多少')!);

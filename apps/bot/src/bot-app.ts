@@ -48,7 +48,7 @@ export async function createBotApp(
   const answerBot = new AnswerBot(
     bot,
     async ({ contactId, text }) => (await conversation.ask({ channel: 'wechat', userId: `bot:${contactId}`, text })).reply,
-    config.bot,
+    { ...config.bot, hotline: config.conversation.hotline },
     contextLogger(options.logger, 'WechatBot'),
   );
   return {

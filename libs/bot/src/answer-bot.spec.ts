@@ -41,6 +41,7 @@ const options: AnswerBotOptions = {
   maxMessageAgeSeconds: 300,
   ignoreContacts: [],
   restart: { initialDelayMs: 20, maxDelayMs: 80 },
+  hotline: '12345',
 };
 
 function setup() {

@@ -21,10 +21,12 @@ export interface AnswerBotOptions {
   /** Ids or names of other bots in the rooms. */
   ignoreContacts: string[];
   restart: { initialDelayMs: number; maxDelayMs: number };
+  /** Named in the reply when the engine fails, so that the resident still has somewhere to turn. */
+  hotline: string;
 }
 
 export type Outcome =
-  | 'answered' | 'limited' | 'notified' | 'failed' | 'duplicate' | 'hint'
+  | 'answered' | 'fallback' | 'limited' | 'notified' | 'failed' | 'duplicate' | 'hint'
   | `ignored:${string}`;
 
 /** Emitted (event 'handled') once per incoming message, whatever became of it. */
@@ -39,6 +41,7 @@ export const BOT_TEXTS = {
   textOnly: '目前只能回答文字问题，请直接输入您想咨询的政策问题。',
   emptyMention: '请在@我之后写上您的问题，例如“某项补贴怎么申请”。',
   rateLimited: (seconds: number) => `您的提问有点频繁，请稍后再问（约 ${seconds} 秒后）。`,
+  unavailable: (hotline: string) => `抱歉，系统暂时无法答复，请稍后再问，或拨打${hotline}政务服务便民热线。`,
 };
 
 const TALKER_KINDS: Record<number, TalkerKind> = {
@@ -277,7 +280,14 @@ export class AnswerBot extends EventEmitter<{ handled: [HandledEvent] }> {
       await send(decision.action === 'text-only' ? BOT_TEXTS.textOnly : BOT_TEXTS.emptyMention);
       return this.report(message, 'hint');
     }
-    const reply = await this.ask({ contactId: talker.id, text: decision.text });
+    let reply: string;
+    try {
+      reply = await this.ask({ contactId: talker.id, text: decision.text });
+    } catch (error) {
+      this.logger.error(`问答引擎出错：${(error as Error)?.message ?? String(error)}`, (error as Error)?.stack);
+      await send(BOT_TEXTS.unavailable(this.options.hotline));
+      return this.report(message, 'fallback');
+    }
     await send(reply);
     this.report(message, 'answered');
   }
