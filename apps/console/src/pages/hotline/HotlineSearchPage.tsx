@@ -1,5 +1,5 @@
 import { Alert, Card, Descriptions, Empty, Flex, Input, List, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { apiGet } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { HighlightText } from './HighlightText';
@@ -54,6 +54,18 @@ function ConcernCard({ hit, onSearch }: { hit: ConcernHit; onSearch: (q: string)
   );
 }
 
+/** Catalogue items or interpretations under the concerns (nothing when there are none). */
+function HitList({ title, hits }: { title: string; hits: { id: string; title: ReactNode; description: ReactNode }[] }) {
+  if (hits.length === 0) return null;
+  return (
+    <Card size="small" title={title}>
+      <List dataSource={hits} renderItem={(hit) => (
+        <List.Item key={hit.id}><List.Item.Meta title={hit.title} description={hit.description} /></List.Item>
+      )} />
+    </Card>
+  );
+}
+
 /** 话务员答复检索: type a few of the caller's words, read out or copy the approved answer. */
 export function HotlineSearchPage() {
   const [text, setText] = useState('');
@@ -102,41 +114,21 @@ export function HotlineSearchPage() {
         {result && !empty && (
           <Space orientation="vertical" size={16} style={{ width: '100%', marginTop: 16 }}>
             {result.concerns.map((hit) => <ConcernCard key={hit.id} hit={hit} onSearch={setText} />)}
-            {result.items.length > 0 && (
-              <Card size="small" title="公开事项">
-                <List
-                  dataSource={result.items}
-                  renderItem={(item) => (
-                    <List.Item key={item.id}>
-                      <List.Item.Meta
-                        title={<><HighlightText value={item.titleHighlight} />{item.area && <Tag style={{ marginLeft: 8 }}>{item.area}·{item.level1}</Tag>}</>}
-                        description={
-                          <>
-                            <div><HighlightText value={item.content} /></div>
-                            <div>依据：{item.basis ?? '—'}；时限：{item.timeLimit ?? '—'}；主体：{item.publisher ?? item.department ?? '—'}</div>
-                          </>
-                        }
-                      />
-                    </List.Item>
-                  )}
-                />
-              </Card>
-            )}
-            {result.interpretations.length > 0 && (
-              <Card size="small" title="政策解读">
-                <List
-                  dataSource={result.interpretations}
-                  renderItem={(record) => (
-                    <List.Item key={record.id}>
-                      <List.Item.Meta
-                        title={<><HighlightText value={record.title} />{record.docNumber && <Typography.Text type="secondary">（{record.docNumber}）</Typography.Text>}</>}
-                        description={<HighlightText value={record.body} />}
-                      />
-                    </List.Item>
-                  )}
-                />
-              </Card>
-            )}
+            <HitList title="公开事项" hits={result.items.map((item) => ({
+              id: item.id,
+              title: <><HighlightText value={item.titleHighlight} />{item.area && <Tag style={{ marginLeft: 8 }}>{item.area}·{item.level1}</Tag>}</>,
+              description: (
+                <>
+                  <div><HighlightText value={item.content} /></div>
+                  <div>依据：{item.basis ?? '—'}；时限：{item.timeLimit ?? '—'}；主体：{item.publisher ?? item.department ?? '—'}</div>
+                </>
+              ),
+            }))} />
+            <HitList title="政策解读" hits={result.interpretations.map((record) => ({
+              id: record.id,
+              title: <><HighlightText value={record.title} />{record.docNumber && <Typography.Text type="secondary">（{record.docNumber}）</Typography.Text>}</>,
+              description: <HighlightText value={record.body} />,
+            }))} />
           </Space>
         )}
       </Spin>
