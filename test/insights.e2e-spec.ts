@@ -138,6 +138,9 @@ describe('learning loop, feedback and dashboard (e2e)', () => {
     const { key } = groupWith(await groups(), '低保')!;
     await post(`/api/console/learning/groups/${key}/add-paraphrases`, {}).expect(400);
     await post(`/api/console/learning/groups/${key}/add-paraphrases`, { concernId: 'C-no-such' }).expect(404);
+    // A failed action leaves the group listed; two clicks at once act once.
+    const twice = await Promise.all([post(`/api/console/learning/groups/${key}/dismiss`), post(`/api/console/learning/groups/${key}/dismiss`)]);
+    expect(twice.map((r) => r.status).sort()).toEqual([200, 404]);
   });
 
   it('turns a group into a draft concern with the other questions as paraphrases; the group is gone', async () => {

@@ -1,11 +1,11 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AnswerIndexService, decide, type AnswerIndex } from '@app/matching';
 import { DataSource } from 'typeorm';
 import { LearningGroupEntity, LearningHandledEntity, type LearningAction } from './entities/index.js';
 import {
   INSIGHTS_SETTINGS, type InsightsActor, type InsightsSettings, type LearningGroupView, type LearningQuery, type SuggestedConcern,
 } from './insights.types.js';
-import { groupQuestions, type AskedText, type QuestionGroup } from './question-grouper.js';
+import { groupQuestions, type AskedText, type GroupedQuestion, type QuestionGroup } from './question-grouper.js';
 
 /** Questions shown per group in the list (the stored group keeps all of them for the actions). */
 const QUESTIONS_SHOWN = 50;
@@ -40,6 +40,7 @@ interface AskedRow {
  */
 @Injectable()
 export class LearningService {
+  private readonly logger = new Logger(LearningService.name);
   // Segmentation is most of the grouping time; a text's terms only change with the analyzer's dictionaries.
   private analyses = { fingerprint: '', terms: new Map<string, string[]>() };
 
@@ -96,31 +97,53 @@ export class LearningService {
 
   /** A draft concern from the group: its label as title and question, the other questions as paraphrases. */
   async newConcern(key: string, input: { title?: string; answer?: string; areaCode?: string }, actor: InsightsActor) {
-    const group = await this.listedGroup(key);
-    const concern = await this.concerns.createDraft({
-      title: input.title?.trim() || group.label,
-      question: group.label,
-      paraphrases: distinctTexts(group.questions.map((q) => q.text)).filter((t) => t !== group.label.trim()).slice(0, MAX_PARAPHRASES),
-      answer: input.answer,
-      areaCode: input.areaCode ?? null,
-    }, actor);
-    await this.markHandled(group, 'new-concern', concern.id, actor);
-    return { concern, handledQuestions: group.questions.length };
+    return this.act(key, 'new-concern', actor, async (group) => {
+      const concern = await this.concerns.createDraft({
+        title: input.title?.trim() || group.label,
+        question: group.label,
+        paraphrases: distinctTexts(group.questions.map((q) => q.text)).filter((t) => t !== group.label.trim()).slice(0, MAX_PARAPHRASES),
+        answer: input.answer,
+        areaCode: input.areaCode ?? null,
+      }, actor);
+      return { concernId: concern.id, result: { concern, handledQuestions: group.questions.length } };
+    });
   }
 
   /** The group's questions become paraphrases of an existing concern. */
   async addParaphrases(key: string, concernId: string, actor: InsightsActor) {
-    const group = await this.listedGroup(key);
-    const result = await this.concerns.addParaphrases(concernId, distinctTexts(group.questions.map((q) => q.text)).slice(0, MAX_PARAPHRASES), actor);
-    await this.markHandled(group, 'add-paraphrases', result.id, actor);
-    return { concern: { id: result.id, title: result.title }, added: result.added, handledQuestions: group.questions.length };
+    return this.act(key, 'add-paraphrases', actor, async (group) => {
+      const texts = distinctTexts(group.questions.map((q) => q.text)).slice(0, MAX_PARAPHRASES);
+      const { id, title, added } = await this.concerns.addParaphrases(concernId, texts, actor);
+      return { concernId: id, result: { concern: { id, title }, added, handledQuestions: group.questions.length } };
+    });
   }
 
   /** Hides the group's questions as asked so far; new askings bring them back. */
   async dismiss(key: string, actor: InsightsActor) {
-    const group = await this.listedGroup(key);
-    await this.markHandled(group, 'dismiss', null, actor);
-    return { dismissed: group.questions.length };
+    return this.act(key, 'dismiss', actor, async (group) => ({ concernId: null, result: { dismissed: group.questions.length } }));
+  }
+
+  /**
+   * Claims the listed group (deleting its stored listing, so that two clicks or two instances act
+   * once: the second gets a 404), does the work, and marks its questions handled. If the work fails
+   * the listing is put back, so that staff can correct the input and try again.
+   */
+  private async act<T>(
+    key: string, action: LearningAction, actor: InsightsActor,
+    work: (group: LearningGroupEntity) => Promise<{ concernId: string | null; result: T }>,
+  ): Promise<T> {
+    const group = await this.claimGroup(key);
+    let outcome: { concernId: string | null; result: T };
+    try {
+      outcome = await work(group);
+    } catch (error) {
+      // The original error is what staff need to see; a failed put-back only costs a refresh of the list.
+      await this.dataSource.createQueryBuilder().insert().into(LearningGroupEntity).values(group).orIgnore().execute()
+        .catch((restore: Error) => this.logger.warn(`问题组 ${key} 未能放回列表：${restore.message}`));
+      throw error;
+    }
+    await this.markHandled(group, action, outcome.concernId, actor);
+    return outcome.result;
   }
 
   private async askedTexts(days: number, channel?: string): Promise<AskedText[]> {
@@ -173,10 +196,13 @@ export class LearningService {
     });
   }
 
-  private async listedGroup(key: string): Promise<LearningGroupEntity> {
-    const group = await this.dataSource.getRepository(LearningGroupEntity).findOneBy({ key });
-    if (!group) throw new NotFoundException('没有这个问题组，请刷新列表后再试');
-    return group;
+  private async claimGroup(key: string): Promise<LearningGroupEntity> {
+    const deleted = await this.dataSource.createQueryBuilder().delete().from(LearningGroupEntity)
+      .where('key = :key', { key }).returning('*').execute();
+    const row = (deleted.raw as { key: string; label: string; questions: GroupedQuestion[] | string; computed_at: Date | string }[])[0];
+    if (!row) throw new NotFoundException('没有这个问题组（可能已被处理），请刷新列表后再试');
+    const questions = typeof row.questions === 'string' ? (JSON.parse(row.questions) as GroupedQuestion[]) : row.questions;
+    return { key: row.key, label: row.label, questions, computedAt: new Date(row.computed_at) };
   }
 
   private async markHandled(group: LearningGroupEntity, action: LearningAction, concernId: string | null, actor: InsightsActor): Promise<void> {
@@ -190,7 +216,6 @@ export class LearningService {
           .orUpdate(['action', 'concern_id', 'group_key', 'handled_at', 'handled_by'], ['normalized'])
           .execute();
       }
-      await manager.delete(LearningGroupEntity, { key: group.key });
     });
   }
 }
