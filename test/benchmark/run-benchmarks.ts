@@ -11,6 +11,7 @@ import { runLoadBenchmark } from './load-benchmark.js';
 import { pct, qualityFigures, qualityTable, runStrategy } from './quality-report.js';
 import { loadQaPairs, runRetrievalBenchmark } from './retrieval-benchmark.js';
 import { measureStartup } from './startup-benchmark.js';
+import { runWebhookBenchmark } from './webhook-benchmark.js';
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
 
@@ -97,6 +98,17 @@ async function main(): Promise<void> {
     console.log(`| 4 个字（标注问题的前 4 字） | ${h.four.count} | ${ms(h.four.p50Ms)} ms | ${ms(h.four.p99Ms)} ms |`);
     console.log(`| 边输边查（2–8 字的每个前缀） | ${h.prefixes.count} | ${ms(h.prefixes.p50Ms)} ms | ${ms(h.prefixes.p99Ms)} ms |`);
     console.log(`\n4 字查询首位即为标注关切事项：${pct(h.fourTop1)}；最慢一次 ${ms(h.four.maxMs)} ms；测量结束时 1 分钟平均负载 ${h.loadAverage.toFixed(1)}（${availableParallelism()} 个 CPU）\n`);
+  }
+
+  if (wants('webhook')) {
+    const seconds = Number(process.env.WEBHOOK_BENCH_SECONDS ?? 10);
+    const questions = loadLabelledQuestions(resolve('test/benchmark/questions')).map((q) => q.q);
+    console.log(`## 公众号消息接口（autocannon，16 个连接，每种模式 ${seconds} s；单进程，内嵌数据库，随附知识库；每条都是新消息）\n`);
+    console.log('| 模式 | 答复/秒 | p50 | p99 | 失败 | 逐条抽样：被动回复占比 | 抽样 p50 |\n|---|---|---|---|---|---|---|');
+    for (const r of await runWebhookBenchmark(questions, seconds)) {
+      console.log(`| ${r.mode} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.failures} / ${r.total} | ${pct(r.passiveShare)} | ${ms(r.sampleP50Ms)} ms |`);
+    }
+    console.log('');
   }
 
   if (wants('startup')) {

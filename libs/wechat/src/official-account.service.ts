@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ConversationService, FeedbackService, ReplyComposer } from '@app/conversation';
 import { JOB_QUEUE, JobName, type JobQueue } from '@app/jobs';
 import { AnswerIndexService } from '@app/matching';
+import { Subject } from 'rxjs';
 import type { CustomerMessageJob } from './customer-message.sender.js';
 import { maskOpenid } from './customer-message.sender.js';
 import { HotConcernsService } from './hot-concerns.service.js';
@@ -30,6 +31,8 @@ const TIMEOUT = Symbol('timeout');
 export class OfficialAccountService {
   private readonly logger = new Logger('WechatOfficialAccount');
   private readonly composer: ReplyComposer;
+  /** Emits each time the budget ran out and the answer went to the customer-service queue (metrics listen). */
+  readonly lateReplies = new Subject<void>();
 
   constructor(
     @Inject(WECHAT_SETTINGS) private readonly settings: WechatSettings,
@@ -64,6 +67,7 @@ export class OfficialAccountService {
     const openid = maskOpenid(message.fromUser);
     if (content === TIMEOUT) {
       this.logger.warn(`公众号消息（${message.msgType}，${openid}）未能在 ${this.settings.replyBudgetMs} ms 内答复：先回 success，答复改用客服消息发送`);
+      this.lateReplies.next();
       void work.then(async (late) => {
         if (late) await this.sendLater({ openid: message.fromUser, content: late }, dedupeKey(message));
       });

@@ -1,7 +1,9 @@
-import { HttpException, Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Module, Optional, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@app/common';
-import { WECHAT_SETTINGS, WechatModule, type WechatApiClient, type WechatSettings } from '@app/wechat';
+import { ServiceMetrics } from '@app/observability';
+import { OfficialAccountService, WECHAT_SETTINGS, WechatModule, type WechatApiClient, type WechatSettings } from '@app/wechat';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Subscription } from 'rxjs';
 import { FeedbackController } from './feedback.controller.js';
 import { OfficialAccountController } from './official-account.controller.js';
 import { ResidentPagesController } from './pages.controller.js';
@@ -12,6 +14,20 @@ function bodyError(error: unknown, limit: number): unknown {
   if (typeof status !== 'number' || status < 400 || status >= 500) return error;
   const message = type === 'entity.too.large' ? `消息体超过 ${limit} 字节上限` : '消息体无法读取（编码或字符集不受支持）';
   return new HttpException({ message }, status);
+}
+
+/** Counts the messages answered late (`success` now, customer-service message later) in /metrics. */
+@Injectable()
+class WebhookMetricsRecorder implements OnApplicationShutdown {
+  private readonly subscription: Subscription;
+
+  constructor(service: OfficialAccountService, @Optional() metrics?: ServiceMetrics) {
+    this.subscription = service.lateReplies.subscribe(() => metrics?.webhookTimeouts.inc());
+  }
+
+  onApplicationShutdown(): void {
+    this.subscription.unsubscribe();
+  }
 }
 
 /** The WeChat official-account webhook, resident feedback, the web chat page and the full-answer page. */
@@ -30,6 +46,7 @@ export class WechatApiModule implements NestModule {
         }),
       ],
       controllers: [OfficialAccountController, FeedbackController, ResidentPagesController],
+      providers: [WebhookMetricsRecorder],
     };
   }
 
