@@ -55,10 +55,17 @@ describeInBrowser('staff console in Chromium', () => {
 
   /** A page already signed in (token in localStorage, as the sign-in page leaves it). */
   async function signedInPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await newContext();
     // Runs in the page (DOM types are not in the node tsconfig), as the sign-in page leaves it.
     await context.addInitScript(`localStorage.setItem('console.token', ${JSON.stringify(token)})`);
     return context.newPage();
+  }
+
+  /** CI machines are small and shared: give each browser step a minute rather than playwright's 30 s. */
+  async function newContext(options: { acceptDownloads?: boolean } = {}) {
+    const context = await browser.newContext({ locale: 'zh-CN', ...options });
+    context.setDefaultTimeout(60_000);
+    return context;
   }
 
   async function shot(page: Page, name: string): Promise<void> {
@@ -83,7 +90,7 @@ describeInBrowser('staff console in Chromium', () => {
   });
 
   it('signs in (a wrong password is refused in Chinese) and shows the curator menu', async () => {
-    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    const page = await (await newContext()).newPage();
     await page.goto(`${base}/console/`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill('not-the-password');
@@ -102,7 +109,7 @@ describeInBrowser('staff console in Chromium', () => {
     expect(page.url()).toBe(`${base}/console/concerns`);
     await shot(page, '01-concern-list');
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 
   it('creates and publishes a concern, and the public answer API answers with it within seconds', async () => {
     const page = await signedInPage();
@@ -134,7 +141,7 @@ describeInBrowser('staff console in Chromium', () => {
     await page.getByTestId('concern-test-box').getByRole('button', { name: /测\s*试/ }).click();
     await page.getByTestId('concern-test-box').getByText('直接答复').first().waitFor();
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 
   it('previews a catalogue CSV (adds, changes, errors) and commits only a clean one', async () => {
     const page = await signedInPage();
@@ -174,13 +181,13 @@ describeInBrowser('staff console in Chromium', () => {
     await page.goto(`${base}/console/reviews`);
     await page.getByTestId('reviews-flagged').getByText('C-tourism-agency-list').waitFor();
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 
   it('opens every menu page as admin without errors: charts draw, an item shows what rests on it, export downloads a zip', async () => {
     const adminPassword = 'Console-Admin-pw-2026';
     await t.app.get(AuthService).createUser({ username: 'admin-li', displayName: '李管理员', role: 'admin', password: adminPassword });
     const login = await api<{ token: string }>('POST', '/api/auth/login', { username: 'admin-li', password: adminPassword }, false);
-    const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+    const context = await newContext({ acceptDownloads: true });
     await context.addInitScript(`localStorage.setItem('console.token', ${JSON.stringify(login.body.token)})`);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -215,7 +222,7 @@ describeInBrowser('staff console in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^knowledge-.*\.zip$/);
     expect(problems).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 
   it('lists an unanswerable question in the learning loop and turns the group into a draft concern', async () => {
     const asked = ['我家的羊驼走丢了找哪个部门', '羊驼走丢了找哪个部门', '我家羊驼走丢了找谁'];
@@ -242,5 +249,5 @@ describeInBrowser('staff console in Chromium', () => {
     expect(await page.getByLabel('标准问题').inputValue()).toContain('羊驼');
     await shot(page, '06-draft-from-learning');
     await page.context().close();
-  }, 120_000);
+  }, 240_000);
 });
