@@ -1,7 +1,6 @@
-import { Card, Col, Empty, Row, Select, Statistic, Table } from 'antd';
+import { Card, Col, Empty, Row, Select, Spin, Statistic, Table } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
-import { useMemo, useState } from 'react';
-import { EChart } from '../components/EChart';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { PageTitle } from '../components/PageTitle';
 import { formatTime, useApiData } from '../hooks';
 import { Link } from '../router';
@@ -59,9 +58,16 @@ function rankingOption(rows: { name: string; count: number }[], color: string) {
   };
 }
 
+// echarts is most of the console's weight and only this page draws charts: load it with the page.
+const EChart = lazy(() => import('../components/EChart').then((m) => ({ default: m.EChart })));
+
 /** A chart, or an empty state when there is nothing to draw (an all-zero pie would mislead). */
 function chart(count: number | undefined, option: EChartsCoreOption | undefined, testId?: string) {
-  return count && option ? <EChart option={option} testId={testId} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="这段时间暂无数据" style={{ height: 268, paddingTop: 80 }} />;
+  return count && option ? (
+    <Suspense fallback={<Spin />}>
+      <EChart option={option} testId={testId} />
+    </Suspense>
+  ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="这段时间暂无数据" style={{ height: 268, paddingTop: 80 }} />;
 }
 
 const percent = (part: number, total: number) => (total ? Math.round((part / total) * 1000) / 10 : 0);
