@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { log as wechatyLog } from 'wechaty';
 import { loadPuppet, PuppetLoadError } from '@app/bot';
 import { ConfigError, loadAppConfig } from '@app/common';
 import { describeDatabase } from '@app/knowledge';
@@ -8,12 +9,15 @@ import { contextLogger, createBotApp, createBotLogger } from './bot-app.js';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
-  const logger = contextLogger(createBotLogger(config), 'BotMain');
+  const appLogger = createBotLogger(config);
+  const logger = contextLogger(appLogger, 'BotMain');
+  // Wechaty's own log is plain text on stderr, chatty at its default level: warnings only unless WECHATY_LOG says otherwise.
+  if (!process.env.WECHATY_LOG) wechatyLog.level('warn');
   // The puppet first: a missing package should stop us before the database is opened.
   const puppet = await loadPuppet({ puppet: config.bot.puppet, token: config.bot.puppetToken, options: config.bot.puppetOptions });
   logger.log(`微信组件：${config.bot.puppet}；数据库：${describeDatabase({ url: config.storage.databaseUrl, dataDir: config.storage.dataDir })}`);
   mkdirSync(dirname(resolve(config.bot.sessionName)), { recursive: true });
-  const app = await createBotApp(config, { puppet, logger: createBotLogger(config) });
+  const app = await createBotApp(config, { puppet, logger: appLogger });
 
   // A puppet's stray promise or timer must not take the bot down: log it and let the supervisor check the puppet.
   process.on('unhandledRejection', (reason) => {
