@@ -7,6 +7,9 @@ import { AuthService, SessionEntity, UserEntity } from '@app/auth';
 import { createUserAndLogin } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
+// Starting the app takes seconds; on a busy CI machine, much longer.
+const STARTUP_TIMEOUT_MS = 180_000;
+
 const ADMIN_PASSWORD = 'Kaishi-2026-mima';
 
 describe('console sign-in and accounts (e2e)', () => {
@@ -20,7 +23,7 @@ describe('console sign-in and accounts (e2e)', () => {
       config.auth.redisPrefix = `test:${randomBytes(4).toString('hex')}:auth:`;
     });
     http = request(t.app.getHttpServer());
-  });
+  }, STARTUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await t.close();
@@ -66,6 +69,7 @@ describe('console sign-in and accounts (e2e)', () => {
     const res = await http.post('/api/auth/login').send({ username: 'admin' }).expect(400);
     expect(JSON.stringify(res.body.message)).toContain('请输入密码');
     await http.post('/api/auth/login').send({ username: 'admin', password: 'x', extra: 1 }).expect(400);
+    await http.post('/api/auth/login').send({ username: 'ad\u0000min', password: 'whatever' }).expect(400);
   });
 
   it('locks a user name after too many failures (429), even for the right password', async () => {
@@ -185,5 +189,5 @@ describe('first start without a configured admin password (e2e)', () => {
       warn.mockRestore();
       await t.close();
     }
-  });
+  }, STARTUP_TIMEOUT_MS);
 });

@@ -12,6 +12,9 @@ import { readKnowledgeFolder } from '@app/knowledge';
 import { createUserAndLogin, type SignedIn } from './support/auth.js';
 import { createTestSchema, startTestApp, type TestApp } from './support/test-app.js';
 
+// Starting the app takes seconds; on a busy CI machine, much longer.
+const STARTUP_TIMEOUT_MS = 180_000;
+
 const VOLUNTEER = {
   title: '报名旅游志愿者',
   question: '怎么报名成为文明旅游志愿者？',
@@ -44,7 +47,7 @@ describe('console curation API (e2e)', () => {
     t = await startTestApp();
     http = request(t.app.getHttpServer());
     curator = await createUserAndLogin(t, 'curator', { displayName: '编辑甲' });
-  });
+  }, STARTUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await t.close();
@@ -94,6 +97,11 @@ describe('console curation API (e2e)', () => {
     expect(badArea.body.message).toBe('领域“天文”不存在');
     const badBody = await post('concerns', { ...VOLUNTEER, title: '  ', reviewDate: '2027-13-01', extra: 1 }).expect(400);
     expect(badBody.body.message).toEqual(expect.arrayContaining(['title: 标题不能为空', 'reviewDate: 复核日期格式应为 YYYY-MM-DD，例如 2027-06-30']));
+    // Text PostgreSQL cannot store (NUL, lone surrogates) is refused up front, not a failed insert.
+    const nul = await post('concerns', { ...VOLUNTEER, title: '旅游\u0000志愿者', paraphrases: ['坏\ud800字'] }).expect(400);
+    expect(nul.body.message).toEqual(expect.arrayContaining(['title: 标题包含无法保存的控制字符或无效字符']));
+    await get(`concerns?q=${encodeURIComponent('\u0000')}`).expect(400);
+    await get(`items?area=${encodeURIComponent('a\u0000')}`).expect(400);
     await post('concerns', { ...VOLUNTEER, id: 'C-tourism-complaint' }).expect(409);
     await get('concerns/C-nope').expect(404);
     await get('concerns/%E2%80%AE%3Cscript%3E').expect(404);
@@ -296,7 +304,7 @@ onPostgres('console across two instances on one PostgreSQL and Redis (e2e)', () 
     [a, b] = await Promise.all([
       startTestApp(shared, { sharedDatabaseUrl: schema.url }), startTestApp(shared, { sharedDatabaseUrl: schema.url }),
     ]);
-  });
+  }, STARTUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);

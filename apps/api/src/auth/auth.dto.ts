@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { SafeText } from '../console/safe-text.js';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -7,6 +8,7 @@ export const PASSWORD_MAX = 128;
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
   @IsString({ message: 'username 必须是字符串' })
+  @SafeText('用户名')
   @MinLength(1, { message: '请输入用户名' })
   @MaxLength(64, { message: '用户名不能超过 64 个字符' })
   username: string;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SafeText } from './safe-text.js';
 import { CONCERN_STATUSES, type ConcernStatus } from '@app/knowledge';
 import { Transform } from 'class-transformer';
 import {
@@ -17,6 +18,7 @@ function Text(name: string, max: number) {
   return (target: object, key: string) => {
     IsString({ message: `${name}必须是文本` })(target, key);
     Matches(/\S/, { message: `${name}不能为空` })(target, key);
+    SafeText(name)(target, key);
     MaxLength(max, { message: `${name}不能超过 ${max} 个字符` })(target, key);
   };
 }
@@ -26,6 +28,7 @@ function OptionalText(name: string, max: number) {
   return (target: object, key: string) => {
     IsOptional()(target, key);
     IsString({ message: `${name}必须是文本` })(target, key);
+    SafeText(name)(target, key);
     MaxLength(max, { message: `${name}不能超过 ${max} 个字符` })(target, key);
   };
 }
@@ -35,6 +38,7 @@ function TextList(name: string, maxItems: number, maxLength: number) {
     IsArray({ message: `${name}必须是列表` })(target, key);
     ArrayMaxSize(maxItems, { message: `${name}最多 ${maxItems} 项` })(target, key);
     IsString({ each: true, message: `${name}的每一项必须是文本` })(target, key);
+    SafeText(name, { each: true })(target, key);
     MaxLength(maxLength, { each: true, message: `${name}的每一项不能超过 ${maxLength} 个字符` })(target, key);
   };
 }
@@ -59,13 +63,13 @@ class PageQuery {
 }
 
 export class ConcernQueryDto extends PageQuery {
-  @ApiPropertyOptional({ description: '领域代码' }) @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional({ description: '领域代码' }) @IsOptional() @IsString({ message: 'area 必须是文本' }) @SafeText('area') @MaxLength(64)
   area?: string;
 
   @ApiPropertyOptional({ enum: CONCERN_STATUSES }) @IsOptional() @IsIn(CONCERN_STATUSES, { message: STATUS_MESSAGE })
   status?: ConcernStatus;
 
-  @ApiPropertyOptional({ description: '负责人' }) @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional({ description: '负责人' }) @IsOptional() @IsString({ message: 'owner 必须是文本' }) @SafeText('owner') @MaxLength(64)
   owner?: string;
 
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean({ message: 'needsReview 只能是 true 或 false' })
@@ -74,15 +78,15 @@ export class ConcernQueryDto extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean({ message: 'reviewOverdue 只能是 true 或 false' })
   reviewOverdue?: boolean;
 
-  @ApiPropertyOptional({ description: '全文检索：编号、标题、问题、问法、关键词、答复' }) @IsOptional() @IsString() @MaxLength(200, { message: 'q 不能超过 200 个字符' })
+  @ApiPropertyOptional({ description: '全文检索：编号、标题、问题、问法、关键词、答复' }) @IsOptional() @IsString({ message: 'q 必须是文本' }) @SafeText('q') @MaxLength(200, { message: 'q 不能超过 200 个字符' })
   q?: string;
 }
 
 export class ListQueryDto extends PageQuery {
-  @ApiPropertyOptional({ description: '领域代码（目录事项）' }) @IsOptional() @IsString() @MaxLength(64)
+  @ApiPropertyOptional({ description: '领域代码（目录事项）' }) @IsOptional() @IsString({ message: 'area 必须是文本' }) @SafeText('area') @MaxLength(64)
   area?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200, { message: 'q 不能超过 200 个字符' })
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'q 必须是文本' }) @SafeText('q') @MaxLength(200, { message: 'q 不能超过 200 个字符' })
   q?: string;
 }
 
@@ -136,6 +140,7 @@ export class ConcernTestDto {
   @IsArray({ message: 'questions 必须是问题列表' })
   @ArrayMaxSize(20, { message: '一次最多测试 20 个问题' })
   @IsString({ each: true, message: '每个问题必须是文本' })
+  @SafeText('问题', { each: true })
   @Matches(/[\p{L}\p{N}]/u, { each: true, message: '问题不能为空' })
   @MaxLength(1000, { each: true, message: '每个问题不能超过 1000 个字符' })
   questions: string[];
@@ -210,7 +215,7 @@ export class InterpretationDto {
   @ApiPropertyOptional({ nullable: true }) @OptionalText('解读形式', 32)
   form?: string | null;
 
-  @ApiProperty() @IsString({ message: '正文必须是文本' }) @MaxLength(200000, { message: '正文过长' })
+  @ApiProperty() @IsString({ message: '正文必须是文本' }) @SafeText('正文') @MaxLength(200000, { message: '正文过长' })
   body: string;
 
   @ApiProperty({ type: [String] }) @IdList('itemIds')

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@app/auth';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/auth.dto.js';
+import { SafeText } from './safe-text.js';
 
 const ROLE_MESSAGE = `role 只能是 ${ROLES.join('、')}（管理员、编辑、话务员）`;
 
@@ -14,6 +15,7 @@ export class CreateUserDto {
   @ApiPropertyOptional({ example: '张三' })
   @IsOptional()
   @IsString({ message: 'displayName 必须是字符串' })
+  @SafeText('显示名')
   @MaxLength(64, { message: '显示名不能超过 64 个字符' })
   displayName?: string;
 
@@ -37,6 +39,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString({ message: 'displayName 必须是字符串' })
+  @SafeText('显示名')
   @MaxLength(64, { message: '显示名不能超过 64 个字符' })
   displayName?: string;
 
