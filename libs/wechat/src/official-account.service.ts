@@ -75,7 +75,9 @@ export class OfficialAccountService {
     }
     this.logger.debug?.(`公众号消息（${message.msgType}${message.event ? `/${message.event}` : ''}，${openid}）已答复，用时 ${(performance.now() - started).toFixed(0)} ms`);
     if (content === null) return WECHAT_SUCCESS;
-    return textReplyXml({ toUser: message.fromUser, fromUser: message.toUser, content });
+    // Engine answers are already fitted (with their link); this keeps menu texts and lists within the limit too.
+    const text = fitReply(content, { hotline: this.settings.hotline }).text;
+    return textReplyXml({ toUser: message.fromUser, fromUser: message.toUser, content: text });
   }
 
   private async sendLater(job: CustomerMessageJob, key: string): Promise<void> {
