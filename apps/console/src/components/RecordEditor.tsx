@@ -1,9 +1,9 @@
-import { Button, Card, Col, Form, Row, Spin, type FormInstance } from 'antd';
+import { Button, Card, Col, Form, Row, Space, Spin, type FormInstance } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useEffect, type ReactNode } from 'react';
 import { apiPost, apiPut } from '../api';
 import { useAction, useApiData } from '../hooks';
-import { navigate, useParams } from '../router';
+import { Link, navigate, useParams } from '../router';
 import { PageTitle } from './PageTitle';
 
 /**
@@ -51,9 +51,12 @@ export function RecordEditor<T extends { id: string; title: string }, F extends 
         title={isNew ? `新建${props.what}` : (data?.title ?? id)}
         sub={!isNew && id}
         extra={
-          <Button type="primary" icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>
-            保存
-          </Button>
+          <Space>
+            {!isNew && <Link to={`/audit?entityType=${props.kind === 'items' ? 'item' : 'interpretation'}&entityId=${encodeURIComponent(id)}`}>修改记录</Link>}
+            <Button type="primary" icon={<SaveOutlined />} loading={busy === 'save'} onClick={() => void save()}>
+              保存
+            </Button>
+          </Space>
         }
       />
       <Row gutter={16}>

@@ -1,9 +1,12 @@
-import { List, Typography } from 'antd';
+import { List, Space, Tag, Typography } from 'antd';
 import { Link } from '../router';
-import type { TitledRef } from '../types';
+import type { ConcernStatus, TitledRef } from '../types';
+import { StatusTag } from './StatusTag';
 
 /** Titled links to other console pages (an item's concerns, an interpretation's items…). */
-export function RefList({ refs, base, empty }: { refs: TitledRef[] | undefined; base: string; empty: string }) {
+type Ref = TitledRef & { status?: ConcernStatus; needsReview?: boolean };
+
+export function RefList({ refs, base, empty }: { refs: Ref[] | undefined; base: string; empty: string }) {
   if (!refs || refs.length === 0) return <Typography.Text type="secondary">{empty}</Typography.Text>;
   return (
     <List
@@ -11,7 +14,11 @@ export function RefList({ refs, base, empty }: { refs: TitledRef[] | undefined; 
       dataSource={refs}
       renderItem={(ref) => (
         <List.Item>
-          <Link to={`${base}/${encodeURIComponent(ref.id)}`}>{ref.title}</Link>
+          <Space size={4} wrap>
+            <Link to={`${base}/${encodeURIComponent(ref.id)}`}>{ref.title}</Link>
+            {ref.status && <StatusTag status={ref.status} />}
+            {ref.needsReview && <Tag color="orange">待复核</Tag>}
+          </Space>
           <Typography.Text type="secondary">{ref.id}</Typography.Text>
         </List.Item>
       )}

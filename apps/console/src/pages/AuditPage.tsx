@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { apiPost } from '../api';
 import { PageTitle } from '../components/PageTitle';
 import { formatTime, useAction, useApiData } from '../hooks';
+import { useLocation } from '../router';
 import { allows, useSession } from '../session';
 
 interface AuditEntry {
@@ -43,8 +44,10 @@ function Snapshot({ label, value }: { label: string; value: unknown }) {
 
 export function AuditPage() {
   const { user } = useSession();
-  const [entityType, setEntityType] = useState<string>();
-  const [entityId, setEntityId] = useState<string>();
+  // /audit?entityType=concern&entityId=C-1 opens one record's history (linked from the editors).
+  const { search } = useLocation();
+  const [entityType, setEntityType] = useState<string | undefined>(search.get('entityType') ?? undefined);
+  const [entityId, setEntityId] = useState<string | undefined>(search.get('entityId') ?? undefined);
   const [page, setPage] = useState(1);
   const { data, loading, reload } = useApiData<AuditListing>('/api/console/audit', { entityType, entityId, page });
   const { busy, run } = useAction();
@@ -66,7 +69,7 @@ export function AuditPage() {
       <PageTitle title="操作日志" sub="每一次修改：谁、什么时候、改了什么（修改前 / 修改后），可以撤销。" />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select allowClear placeholder="对象类型" style={{ width: 140 }} value={entityType} onChange={(v) => { setEntityType(v); setPage(1); }} options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Input.Search allowClear placeholder="对象编号" style={{ width: 220 }} onSearch={(v) => { setEntityId(v.trim() || undefined); setPage(1); }} />
+        <Input.Search allowClear placeholder="对象编号" defaultValue={entityId} style={{ width: 220 }} onSearch={(v) => { setEntityId(v.trim() || undefined); setPage(1); }} />
       </Space>
       <Table<AuditEntry>
         rowKey={(e) => String(e.id)}

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { apiPost, apiPut } from '../api';
 import { AreaSelect } from '../components/AreaSelect';
+import { ConcernSideInfo } from '../components/ConcernSideInfo';
 import { ConcernTestBox } from '../components/ConcernTestBox';
 import { EntityPicker } from '../components/EntityPicker';
 import { PageTitle } from '../components/PageTitle';
@@ -208,6 +209,7 @@ export function ConcernEditPage() {
         </Col>
         <Col xs={24} xl={9}>
           <ConcernTestBox concernId={concern?.id} samples={[question ?? '', ...lines(paraphrases)].filter(Boolean)} />
+          {concern && <ConcernSideInfo concernId={concern.id} />}
         </Col>
       </Row>
     </>
