@@ -76,12 +76,14 @@ describe('question grouping on the shipped knowledge', () => {
       pure += Math.max(...counts.values());
       grouped += g.count;
     }
-    const noTerms = rows.filter((r) => analyse(r.normalized).length === 0).length;
+    // Texts without a content word (你好、谢谢, or a bare number) are not grouped.
+    const noTerms = rows.filter((r) => !analyse(r.normalized).some((term) => /\p{L}/u.test(term))).length;
     console.log(`50,000 questions (${bases.size} base questions) → ${groups.length} groups in ${ms.toFixed(0)} ms; purity ${(pure / grouped).toFixed(3)}; ${noTerms} without content words (你好、谢谢) left out`);
     expect(grouped + noTerms).toBe(50_000);
     expect(pure / grouped).toBeGreaterThan(0.95);
     // Wrappers and dropped characters: most variants of a question end up in one group.
     expect(groups.length).toBeLessThan(bases.size * 1.7);
-    expect(ms).toBeLessThan(20_000);
+    // ~4 s on this 2-CPU machine when idle, ~8 s under a load of 16; the bound leaves room for busy CI.
+    expect(ms).toBeLessThan(30_000);
   });
 });
