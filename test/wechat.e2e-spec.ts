@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ConversationService, QueryLogService, type Question } from '@app/conversation';
 import { WECHAT_SETTINGS, WechatCrypt, wechatSignature, type WechatSettings } from '@app/wechat';
 import { FakeWechatApi } from './support/fake-wechat-api.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { MINI_KNOWLEDGE, startTestApp, type TestApp } from './support/test-app.js';
 import { newMsgId, parseReply, randomOpenid, signedQuery, textMessage, wechatXml } from './support/wechat-messages.js';
 
 const TOKEN = 'wxTestToken2026';
@@ -23,14 +26,36 @@ async function queryLogRows(t: TestApp, openid?: string): Promise<number> {
   return Number(rows[0].n);
 }
 
+// The mini knowledge plus one concern whose approved answer is far beyond WeChat's 2048-byte limit.
+const LONG_ANSWER = Array.from({ length: 60 }, (_, i) => `第${i + 1}条：自驾车辆请按景区停车场指示牌有序停放，节假日高峰期请提前规划出行路线。`).join('\n');
+
+function knowledgeWithLongConcern(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wechat-knowledge-'));
+  cpSync(MINI_KNOWLEDGE, dir, { recursive: true });
+  writeFileSync(join(dir, 'concerns', 'parking.yaml'), [
+    '- id: C-tourism-parking',
+    '  title: 自驾去景区怎么停车',
+    '  question: 自驾去景区停车有什么规定？',
+    '  paraphrases: [景区停车场在哪, 开车去景区停哪里, 景区能不能停车, 自驾游停车收费吗]',
+    '  keywords: [景区停车, 自驾停车]',
+    '  answer: |',
+    ...LONG_ANSWER.split('\n').map((line) => `    ${line}`),
+    '  area: tourism',
+    '',
+  ].join('\n'));
+  return dir;
+}
+
 describe('WeChat official account webhook, plain mode (e2e)', () => {
   let t: TestApp;
   let api: FakeWechatApi;
   let http: ReturnType<typeof request>;
+  const knowledgeDir = knowledgeWithLongConcern();
 
   beforeAll(async () => {
     api = await new FakeWechatApi().start();
     t = await startTestApp((config) => {
+      config.knowledge.dir = knowledgeDir;
       Object.assign(config.wechat, {
         token: TOKEN, appId: APP_ID, appSecret: 'test-app-secret-0123456789', apiBaseUrl: api.url,
         publicBaseUrl: 'https://wenda.example.gov.cn',
@@ -43,6 +68,7 @@ describe('WeChat official account webhook, plain mode (e2e)', () => {
   afterAll(async () => {
     await t.close();
     await api.stop();
+    rmSync(knowledgeDir, { recursive: true, force: true });
   });
 
   const post = (xml: string, query = signedQuery(TOKEN)) =>
@@ -81,6 +107,17 @@ describe('WeChat official account webhook, plain mode (e2e)', () => {
     await say(openid, '0');
     expect(await t.app.get(DataSource).query('SELECT useful FROM answer_feedback WHERE user_ref = $1', [openid])).toHaveLength(1);
     expect(await queryLogRows(t, openid)).toBe(2);
+  });
+
+  it('shortens an answer beyond 2048 bytes and links to the full-answer page, which shows all of it', async () => {
+    const reply = await say(randomOpenid(), '开车去景区停哪里');
+    expect(bytes(LONG_ANSWER)).toBeGreaterThan(4000);
+    expect(reply.Content.startsWith('【自驾去景区怎么停车】')).toBe(true);
+    expect(reply.Content).toContain('完整答复请点击：https://wenda.example.gov.cn/answer/C-tourism-parking');
+    expect(reply.Content).toContain('回复“1”有用');
+    expect(bytes(reply.Content)).toBeLessThanOrEqual(2048);
+    const page = await http.get('/answer/C-tourism-parking').expect(200);
+    expect(page.text).toContain('第60条：自驾车辆请按景区停车场指示牌有序停放');
   });
 
   it('asks back and takes the resident’s number in the next message ("回复数字选择" per openid)', async () => {
