@@ -111,7 +111,7 @@ describeInBrowser('staff console in Chromium', () => {
     await page.context().close();
   }, 240_000);
 
-  it('creates and publishes a concern, and the public answer API answers with it within seconds', async () => {
+  it('creates and publishes a concern, the public answer API answers with it within seconds, and reverting the publication in the audit log takes it back', async () => {
     const page = await signedInPage();
     await page.goto(`${base}/console/concerns/new`);
     const question = '在县城养狗需要办理犬只登记证吗';
@@ -140,6 +140,25 @@ describeInBrowser('staff console in Chromium', () => {
     // The test box on the same page now shows this concern as the winner.
     await page.getByTestId('concern-test-box').getByRole('button', { name: /测\s*试/ }).click();
     await page.getByTestId('concern-test-box').getByText('直接答复').first().waitFor();
+
+    // The change history of this concern: revert the publication, and residents stop getting it.
+    await page.getByText('查看此事项的修改记录').click();
+    await page.waitForURL(/\/console\/audit\?/);
+    const latest = page.locator('.ant-table-row').first();
+    await latest.getByText('状态变更').waitFor();
+    await latest.getByRole('button', { name: /撤\s*销/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已撤销，撤销操作本身也记入日志').waitFor();
+    await shot(page, '02b-audit-reverted');
+    const reverted = await api<{ status: string }>('GET', `/api/console/concerns/${encodeURIComponent(id)}`);
+    expect(reverted.body.status).toBe('draft');
+    const until = Date.now() + 15_000;
+    while (Date.now() < until) {
+      answer = (await api<Answer>('POST', '/api/answer', { text: question, channel: 'web' }, false)).body;
+      if (answer?.concern?.id !== id) break;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(answer?.concern?.id).not.toBe(id);
     await page.context().close();
   }, 240_000);
 

@@ -22,6 +22,8 @@ interface AuditEntry {
 
 type AuditListing = AuditEntry[] | { total?: number; items?: AuditEntry[]; entries?: AuditEntry[] };
 
+const PAGE_SIZE = 50;
+
 const ENTITY_LABELS: Record<string, string> = { concern: '关切事项', item: '目录事项', interpretation: '政策解读' };
 
 const ACTION_LABELS: Record<string, string> = { create: '新建', update: '修改', status: '状态变更', delete: '删除', revert: '撤销', import: '导入' };
@@ -49,7 +51,7 @@ export function AuditPage() {
   const [entityType, setEntityType] = useState<string | undefined>(search.get('entityType') ?? undefined);
   const [entityId, setEntityId] = useState<string | undefined>(search.get('entityId') ?? undefined);
   const [page, setPage] = useState(1);
-  const { data, loading, reload } = useApiData<AuditListing>('/api/console/audit', { entityType, entityId, page });
+  const { data, loading, reload } = useApiData<AuditListing>('/api/console/audit', { entityType, entityId, page, pageSize: PAGE_SIZE });
   const { busy, run } = useAction();
   const entries = Array.isArray(data) ? data : (data?.items ?? data?.entries ?? []);
   const total = Array.isArray(data) ? data.length : (data?.total ?? entries.length);
@@ -75,7 +77,7 @@ export function AuditPage() {
         rowKey={(e) => String(e.id)}
         loading={loading}
         dataSource={entries}
-        pagination={{ current: page, pageSize: 50, total, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
         expandable={{
           expandedRowRender: (entry) => (
             <Row gutter={12}>
