@@ -8,10 +8,11 @@ import { runHttpLoad, type AutocannonRequest, type LoadFigures } from './http-lo
 
 export interface LoadRow extends LoadFigures {
   endpoint: string;
+  mix: QuestionMix;
   workers: number;
 }
 
-const WECHAT_TOKEN = 'bench-token';
+const WECHAT_TOKEN = 'benchtoken';
 
 /** A fresh database of its own, so the benchmark never touches the test schema or a county's data. */
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
@@ -52,13 +53,23 @@ function signedWebhookPath(): string {
   return `/wechat/official-account?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`;
 }
 
-function answerRequests(questions: string[]): AutocannonRequest[] {
+/**
+ * `repeated`: the labelled questions over and over (what a real day looks like: residents ask the same
+ * things, and the match cache serves them). `distinct`: every request a text never seen before (a
+ * number appended), so every one is matched from scratch — the honest worst case.
+ */
+type QuestionMix = 'repeated' | 'distinct';
+
+function answerRequests(questions: string[], mix: QuestionMix): AutocannonRequest[] {
+  let sequence = 0;
   return questions.map((text) => ({
-    method: 'POST', path: '/api/answer', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }),
+    method: 'POST', path: '/api/answer', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+    setupRequest: mix === 'repeated' ? undefined : (request: AutocannonRequest) => ({ ...request, body: JSON.stringify({ text: `${text}（${++sequence}）` }) }),
   }));
 }
 
-function webhookRequests(questions: string[]): AutocannonRequest[] {
+function webhookRequests(questions: string[], mix: QuestionMix): AutocannonRequest[] {
   let sequence = 0;
   const path = signedWebhookPath();
   return questions.map((question) => ({
@@ -67,7 +78,7 @@ function webhookRequests(questions: string[]): AutocannonRequest[] {
     // Every message is new (WeChat retries are answered from the cache, which would flatter the figure).
     setupRequest: (request: AutocannonRequest) => {
       sequence++;
-      return { ...request, path: `${path}&openid=o-bench-${sequence % 500}`, body: wechatTextMessage(question, `o-bench-${sequence % 500}`, `${Date.now()}${sequence}`) };
+      return { ...request, path: `${path}&openid=o-bench-${sequence % 500}`, body: wechatTextMessage(mix === 'repeated' ? question : `${question}（${sequence}）`, `o-bench-${sequence % 500}`, `${Date.now()}${sequence}`) };
     },
   }));
 }
@@ -82,7 +93,7 @@ export async function runLoadBenchmark(options: {
   const workDir = await mkdtemp(join(tmpdir(), 'gda-load-'));
   const configFile = join(workDir, 'bench.yaml');
   await writeFile(configFile, [
-    'security:', '  rateLimit:', '    perIp: 100000000', '    perUser: 100000000', '    windowSeconds: 60',
+    'security:', '  rateLimit:', '    perIp: 1000000', '    perUser: 100000', '    windowSeconds: 60',
     `    redisPrefix: "bench:${randomBytes(4).toString('hex')}:rate:"`,
     'logging:', '  level: warn', '',
   ].join('\n'));
@@ -102,11 +113,12 @@ export async function runLoadBenchmark(options: {
       try {
         await waitUntilReady(port, child);
         const url = `http://127.0.0.1:${port}`;
-        await runHttpLoad({ url, requests: answerRequests(options.questions), durationSeconds: 2 }); // warm-up
-        rows.push({ endpoint: 'POST /api/answer', workers, ...(await runHttpLoad({ url, requests: answerRequests(options.questions), durationSeconds: options.durationSeconds })) });
+        await runHttpLoad({ url, requests: answerRequests(options.questions, 'repeated'), durationSeconds: 2 }); // warm-up
         const probe = await fetch(`${url}${signedWebhookPath()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: wechatTextMessage('低保怎么申请', 'o-probe', '1') });
-        if (probe.ok) {
-          rows.push({ endpoint: 'POST /wechat/official-account', workers, ...(await runHttpLoad({ url, requests: webhookRequests(options.questions), durationSeconds: options.durationSeconds })) });
+        for (const mix of ['repeated', 'distinct'] as const) {
+          const run = (requests: AutocannonRequest[]) => runHttpLoad({ url, requests, durationSeconds: options.durationSeconds });
+          rows.push({ endpoint: 'POST /api/answer', mix, workers, ...(await run(answerRequests(options.questions, mix))) });
+          if (probe.ok) rows.push({ endpoint: 'POST /wechat/official-account', mix, workers, ...(await run(webhookRequests(options.questions, mix))) });
         }
       } finally {
         child.kill('SIGTERM');

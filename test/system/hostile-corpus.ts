@@ -59,7 +59,7 @@ const INVALID_UTF8 = [Buffer.from([0xc3, 0x28]), Buffer.from([0xe2, 0x28, 0xa1])
 /** Bodies for a JSON endpoint whose schema is `fields` (name → a valid value). */
 export function hostileJsonBodies(random: () => number, fields: Record<string, unknown>, count: number): { kind: string; body: Buffer; contentType: string }[] {
   const names = Object.keys(fields);
-  const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+  const json = (value: unknown) => ({ body: Buffer.from(JSON.stringify(value) ?? '') });
   const generators: [string, () => { body: Buffer; contentType?: string }][] = [
     ['malformed-json', () => {
       const text = JSON.stringify(fields);

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { AppConfig } from '@app/common';
 import { JsonLogger } from '@app/observability';
 import { AppModule } from './app.module.js';
-import { rejectDeepJson } from './common/json-depth.js';
+import { jsonBodyOptions } from './common/json-body.js';
 import { createValidationPipe } from './common/validation.js';
 import { CONSOLE_IMPORT_PATH, consoleImportBodyParsers } from './console/import-body.js';
 
@@ -44,7 +44,9 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   }));
   app.enableCors({ origin: config.security.corsOrigins.length > 0 ? config.security.corsOrigins : false });
   app.use(CONSOLE_IMPORT_PATH, ...consoleImportBodyParsers());
-  app.useBodyParser('json', { limit: config.server.bodyLimitBytes, verify: rejectDeepJson });
+  // Nest's option type omits body-parser's `verify`, which it passes through.
+  const jsonOptions = jsonBodyOptions(config.server.bodyLimitBytes);
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: config.server.bodyLimitBytes, extended: false });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

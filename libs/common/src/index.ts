@@ -3,3 +3,4 @@ export * from './personal-data.js';
 export * from './hotline-config.js';
 export * from './bot-config.js';
 export * from './insights-config.js';
+export * from './storable-text.js';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { maskPersonalData } from '@app/common';
+import { maskPersonalData, storableText } from '@app/common';
 import { QueryLogEntity } from '@app/knowledge';
 import { DataSource } from 'typeorm';
 
@@ -31,6 +31,8 @@ export class QueryLogService implements OnModuleDestroy {
   private flushing: Promise<void> | null = null;
   private readonly timer: NodeJS.Timeout;
   dropped = 0;
+  /** Entries the database refused on their own (never seen after storableText; kept as a counter to notice). */
+  rejected = 0;
 
   constructor(private readonly dataSource: DataSource) {
     this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
@@ -40,8 +42,9 @@ export class QueryLogService implements OnModuleDestroy {
   record(entry: QueryLogEntry): void {
     this.buffer.push({
       ...entry,
-      question: maskPersonalData(entry.question),
-      normalized: maskPersonalData(entry.normalized),
+      question: storableText(maskPersonalData(entry.question)),
+      normalized: storableText(maskPersonalData(entry.normalized)),
+      userRef: entry.userRef === null ? null : storableText(entry.userRef),
     });
     if (this.buffer.length > MAX_BUFFERED) {
       this.dropped += this.buffer.length - MAX_BUFFERED;
@@ -61,9 +64,15 @@ export class QueryLogService implements OnModuleDestroy {
       while (this.buffer.length > 0) {
         const batch = this.buffer.slice(0, BATCH_SIZE);
         try {
-          await this.dataSource.createQueryBuilder().insert().into(QueryLogEntity).values(batch).execute();
+          await this.insert(batch);
           this.buffer.splice(0, batch.length);
         } catch (error) {
+          if (await this.databaseAnswers()) {
+            // The database is fine, so some entry is the problem: write one by one, set aside what fails.
+            await this.insertOneByOne(batch);
+            this.buffer.splice(0, batch.length);
+            continue;
+          }
           this.logger.warn(`问答日志暂存 ${this.buffer.length} 条，数据库写入失败：${(error as Error).message}`);
           return;
         }
@@ -72,6 +81,30 @@ export class QueryLogService implements OnModuleDestroy {
       this.flushing = null;
     });
     return this.flushing;
+  }
+
+  private async insert(entries: QueryLogEntry[]): Promise<void> {
+    await this.dataSource.createQueryBuilder().insert().into(QueryLogEntity).values(entries).execute();
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async insertOneByOne(batch: QueryLogEntry[]): Promise<void> {
+    for (const entry of batch) {
+      try {
+        await this.insert([entry]);
+      } catch (error) {
+        this.rejected++;
+        this.logger.error(`问答日志一条无法写入，已跳过：${(error as Error).message}`);
+      }
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

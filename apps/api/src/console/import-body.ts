@@ -1,6 +1,6 @@
 import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { MAX_IMPORT_BYTES } from '@app/curation';
-import { rejectDeepJson } from '../common/json-depth.js';
+import { jsonBodyOptions } from '../common/json-body.js';
 
 /** Base64 makes a file a third larger; JSON adds the file name. */
 export const CONSOLE_IMPORT_BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES * 4 / 3) + 64 * 1024;
@@ -16,5 +16,5 @@ export function consoleImportBodyParsers(): RequestHandler[] {
     if (/^Bearer\s+\S+/i.test(request.headers.authorization ?? '')) return next();
     response.status(401).json({ statusCode: 401, error: 'Unauthorized', message: '请先登录 (missing bearer token)' });
   };
-  return [requireBearer, json({ limit: CONSOLE_IMPORT_BODY_LIMIT, verify: rejectDeepJson })];
+  return [requireBearer, json(jsonBodyOptions(CONSOLE_IMPORT_BODY_LIMIT))];
 }

@@ -1,3 +1,5 @@
+import { storableText } from '@app/common';
+
 /** Deeper than any body the API accepts; deeper bodies would only exercise recursion in validators. */
 export const MAX_JSON_DEPTH = 32;
 
@@ -31,4 +33,14 @@ export function rejectDeepJson(_request: unknown, _response: unknown, raw: Buffe
   if (jsonDepth(raw) > MAX_JSON_DEPTH) {
     throw Object.assign(new Error('JSON nested too deeply'), { status: 400, type: 'entity.too.deep' });
   }
+}
+
+/** JSON.parse reviver: every string in every JSON body is made storable before any handler sees it. */
+export function storableStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? storableText(value) : value;
+}
+
+/** The body-parser options every JSON route uses (the global parser and the console import route). */
+export function jsonBodyOptions(limit: number) {
+  return { limit, verify: rejectDeepJson, reviver: storableStrings };
 }
