@@ -117,6 +117,15 @@ describe('WeChat bot with wechaty-puppet-mock (e2e)', () => {
     return { outcome: event.outcome, parts, reply: parts.map((p) => p.replace(/（\d+\/\d+）$/, '')).join('') };
   }
 
+  /** A message built by hand (old timestamps, pictures, recalls), delivered to the bot in private. */
+  async function inject(payload: { talkerId: string; text?: string; timestamp?: number; type?: types.Message }): Promise<HandledEvent> {
+    const message = mocker.MessageMock.create({
+      id: `injected-${handled.length}-${Date.now()}`, listenerId: botUser.id, type: types.Message.Text, timestamp: Date.now(), ...payload,
+    });
+    puppet.emit('message', { messageId: message.id });
+    return waitFor(() => handled.find((e) => e.messageId === message.id), 'injected message');
+  }
+
   it('prints the login QR code as a URL', () => {
     expect(logLines.some((l) => l.includes('https://wechaty.js.org/qrcode/') && l.includes(encodeURIComponent('https://login.weixin.qq.com/l/test-qrcode')))).toBe(true);
   });
@@ -185,15 +194,30 @@ describe('WeChat bot with wechaty-puppet-mock (e2e)', () => {
     await waitFor(() => outcomesOf(botUser.id)[before], 'own message');
     expect(outcomesOf(botUser.id)[before]).toBe('ignored:self');
 
-    const old = mocker.MessageMock.create({
-      id: `old-${Date.now()}`, talkerId: sun.id, listenerId: botUser.id, text: '低保怎么申请',
-      timestamp: app.answerBot.startedAt - 3600_000, type: types.Message.Text,
-    });
-    puppet.emit('message', { messageId: old.id });
-    await waitFor(() => handled.find((e) => e.messageId === old.id), 'old message');
-    expect(handled.find((e) => e.messageId === old.id)!.outcome).toBe('ignored:before-start');
+    const old = await inject({ talkerId: sun.id, text: '低保怎么申请', timestamp: app.answerBot.startedAt - 3600_000 });
+    expect(old.outcome).toBe('ignored:before-start');
     // Sun got the bot's own message and nothing else: no answer to it, none to the backlog.
     expect(inbox.get(sun.id)).toEqual(['低保怎么申请']);
+  });
+
+  it('asks for text when a resident sends a picture or voice, and ignores a recalled message', async () => {
+    const qian = resident('钱十五');
+    expect((await inject({ talkerId: qian.id, type: types.Message.Image })).outcome).toBe('hint');
+    await waitFor(() => inbox.get(qian.id)?.[0], 'hint');
+    expect(inbox.get(qian.id)).toEqual([BOT_TEXTS.textOnly]);
+    expect((await inject({ talkerId: qian.id, type: types.Message.Recalled })).outcome).toBe('ignored:not-a-question');
+    expect(inbox.get(qian.id)).toHaveLength(1);
+  });
+
+  it('answers a message the puppet delivers twice only once', async () => {
+    const he = resident('何十六');
+    const first = await inject({ talkerId: he.id, text: '景区几点开门' });
+    expect(first.outcome).toBe('answered');
+    puppet.emit('message', { messageId: first.messageId });
+    await waitFor(() => handled.filter((e) => e.messageId === first.messageId)[1], 'redelivery');
+    expect(handled.filter((e) => e.messageId === first.messageId).map((e) => e.outcome)).toEqual(['answered', 'duplicate']);
+    // One reply: every message but the continuation parts (2/n, 3/n …) starts one.
+    expect(inbox.get(he.id)!.filter((t) => !/（([2-9]|\d{2,})\/\d+）$/.test(t))).toHaveLength(1);
   });
 
   it('rate-limits a contact and says “请稍后再问” only once per window', async () => {
