@@ -1,15 +1,12 @@
-/** Shapes the console API returns (docs: /tmp contracts; fields the console does not use are left out). */
-export type ConcernStatus = 'draft' | 'published' | 'retired';
+/** Shapes the console API returns (fields the console does not use are left out). */
+import type { AreaRecord, CatalogueItemRecord, ConcernStatus, InterpretationRecord } from '../../../libs/knowledge/src/knowledge-model';
+
+export type { ConcernStatus };
 
 export const STATUS_LABELS: Record<ConcernStatus, string> = { draft: '草稿', published: '已发布', retired: '已停用' };
 export const STATUS_COLORS: Record<ConcernStatus, string> = { draft: 'default', published: 'green', retired: 'red' };
 
-export interface Area {
-  code: string;
-  name: string;
-  aliases: string[];
-  department: string | null;
-}
+export type Area = AreaRecord;
 
 export interface TitledRef {
   id: string;
@@ -47,36 +44,17 @@ export interface Page<T> {
   items: T[];
 }
 
-export interface CatalogueItem {
-  id: string;
-  areaCode: string;
-  level1: string;
-  title: string;
-  content: string;
-  basis: string | null;
-  timeLimit: string | null;
-  publisher: string | null;
-  channels: string | null;
-  audience: string | null;
-  mode: string | null;
-  level: string | null;
-  concerns?: TitledRef[];
+/** The records as the knowledge base defines them (type-only import: nothing of libs/ is bundled). */
+type ShownLink = TitledRef & { status?: ConcernStatus; needsReview?: boolean };
+
+export interface CatalogueItem extends Omit<CatalogueItemRecord, 'extra' | 'sourceFile'> {
+  concerns?: ShownLink[];
   interpretations?: TitledRef[];
 }
 
-export interface Interpretation {
-  id: string;
-  title: string;
-  document: string | null;
-  docNumber: string | null;
-  publisher: string | null;
-  date: string | null;
-  url: string | null;
-  form: string | null;
-  body: string;
-  itemIds: string[];
+export interface Interpretation extends Omit<InterpretationRecord, 'extra' | 'sourceFile'> {
   items?: TitledRef[];
-  concerns?: TitledRef[];
+  concerns?: ShownLink[];
 }
 
 export interface ScoredRef extends TitledRef {
