@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cdata, parseWechatXml, WechatCrypt, wechatSignature } from '@app/wechat';
 import { runHttpLoad, type AutocannonRequest, type LoadFigures } from './http-load.js';
@@ -15,6 +15,8 @@ export interface WebhookRow extends LoadFigures {
   /** Of a sequential sample after the load: share answered with a passive reply (not `success`). */
   passiveShare: number;
   sampleP50Ms: number;
+  /** 1-minute load average when the mode was done: on a shared machine the figures mean little without it. */
+  loadAverage: number;
 }
 
 class WebhookClient {
@@ -124,7 +126,7 @@ export async function runWebhookBenchmark(questions: string[], durationSeconds =
         await runHttpLoad({ url, requests: client.requests(questions), durationSeconds: 2, connections }); // warm-up
         const load = await runHttpLoad({ url, requests: client.requests(questions), durationSeconds, connections });
         const checked = await sample(url, client, questions.slice(0, 200));
-        return { mode: safe ? '安全模式' : '明文', ...load, passiveShare: checked.passiveShare, sampleP50Ms: checked.p50Ms };
+        return { mode: safe ? '安全模式' : '明文', ...load, passiveShare: checked.passiveShare, sampleP50Ms: checked.p50Ms, loadAverage: loadavg()[0] };
       }));
     }
   } finally {

@@ -73,7 +73,10 @@ export class OfficialAccountService {
       });
       return WECHAT_SUCCESS;
     }
-    this.logger.debug?.(`公众号消息（${message.msgType}${message.event ? `/${message.event}` : ''}，${openid}）已答复，用时 ${(performance.now() - started).toFixed(0)} ms`);
+    // Questions (text, voice) are in the query log; events and other messages leave this line.
+    const line = `公众号消息（${message.msgType}${message.event ? `/${message.event}` : ''}，${openid}）已答复，用时 ${(performance.now() - started).toFixed(0)} ms`;
+    if (message.msgType === 'text' || message.msgType === 'voice') this.logger.debug?.(line);
+    else this.logger.log(line);
     if (content === null) return WECHAT_SUCCESS;
     // Engine answers are already fitted (with their link); this keeps menu texts and lists within the limit too.
     const text = fitReply(content, { hotline: this.settings.hotline }).text;
