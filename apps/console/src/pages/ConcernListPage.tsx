@@ -1,11 +1,12 @@
 import { Button, Checkbox, Input, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { withQuery } from '../api';
 import { AreaSelect } from '../components/AreaSelect';
 import { PageTitle } from '../components/PageTitle';
 import { concernColumns } from '../components/concernColumns';
 import { useApiData, useAreas, useDebounced } from '../hooks';
-import { navigate } from '../router';
+import { navigate, useLocation } from '../router';
 import { STATUS_LABELS, type ConcernSummary, type Page } from '../types';
 
 interface Filters {
@@ -17,12 +18,29 @@ interface Filters {
   pageSize: number;
 }
 
+/** Filters live in the address (/concerns?status=draft&page=2): back from an editor returns to the same list. */
+function filtersFrom(search: URLSearchParams): Filters {
+  const number = (key: string, fallback: number) => Number(search.get(key)) || fallback;
+  return {
+    area: search.get('area') ?? undefined,
+    status: search.get('status') ?? undefined,
+    needsReview: search.get('needsReview') === 'true' || undefined,
+    q: search.get('q') ?? undefined,
+    page: number('page', 1),
+    pageSize: number('pageSize', 20),
+  };
+}
+
 export function ConcernListPage() {
   const areas = useAreas();
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState('');
+  const { search } = useLocation();
+  const [filters, setFilters] = useState<Filters>(() => filtersFrom(search));
+  const [text, setText] = useState(filters.q ?? '');
+  const [owner, setOwner] = useState(search.get('owner') ?? '');
   const ownerFilter = useDebounced(owner.trim(), 400);
+  useEffect(() => {
+    navigate(withQuery('/concerns', { ...filters, owner: ownerFilter || undefined, page: filters.page > 1 ? filters.page : undefined, pageSize: filters.pageSize !== 20 ? filters.pageSize : undefined }), { replace: true });
+  }, [filters, ownerFilter]);
   const update = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
   const { data, loading } = useApiData<Page<ConcernSummary>>('/api/console/concerns', {
     ...filters,
