@@ -42,6 +42,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
+    // A stale token must not turn "wrong password" (401) into "session expired".
+    setToken(null);
     const response = await apiPost<LoginResponse>('/api/auth/login', { username, password }, { quiet: true });
     setToken(response.token);
     setUser(response.user);
