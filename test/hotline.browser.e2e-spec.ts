@@ -85,4 +85,24 @@ const KEY = `browser-${randomBytes(12).toString('hex')}`;
     expect(detail.status).toBe('processing');
     await page.close();
   });
+
+  it('short-time reply: the operator confirms one of the offered concerns and its approved answer fills the reply', async () => {
+    const created = await fetch(`${base}/api/hotline/orders`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({ channel: '电话', category: '咨询', content: '低保' }),
+    });
+    const { order } = (await created.json()) as { order: { id: string; replyMode: string } };
+    expect(order.replyMode).toBe('short');
+    const page = await context.newPage();
+    await page.goto(`${base}/console/hotline/orders/${order.id}`);
+    await page.getByTestId('order-choices').getByRole('button', { name: '低保怎么申请' }).click();
+    const answer = page.locator('.ant-modal textarea').first();
+    await expect(answer.inputValue()).resolves.toContain('县民政局审核确认');
+    await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('受理 → 答复').waitFor();
+    const detail = await (await fetch(`${base}/api/hotline/orders/${order.id}`, { headers: { 'x-api-key': KEY } })).json() as { status: string; answer: string };
+    expect(detail).toMatchObject({ status: 'replied' });
+    expect(detail.answer).toContain('县民政局审核确认');
+    await page.close();
+  });
 });

@@ -103,6 +103,8 @@ describe('12345 hotline API (e2e)', () => {
     it('短时答复: when the engine asks back, the order gets a same-working-day deadline and a callback', async () => {
       const o = (await create({ channel: '电话', category: '咨询', content: '低保' }).expect(201)).body.order;
       expect(o).toMatchObject({ replyMode: 'short', status: 'accepted' });
+      // The operator confirms one of the concerns the engine offered.
+      expect(o.proposal.choices.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['C-social-assistance-dibao-apply', 'C-social-assistance-dibao-standard']));
       let expected: string | null = null;
       try {
         expected = calendar.sameDayDeadline(new Date(o.acceptedAt), '18:00').toISOString();

@@ -41,6 +41,7 @@ export function presentWorkOrder(order: WorkOrderEntity, reveal: boolean) {
     proposal: {
       engineDecision: order.engineDecision,
       concernId: order.proposedConcernId,
+      choices: order.proposedChoices ?? [],
       answer: order.proposedAnswer,
     },
     answer: order.answer,

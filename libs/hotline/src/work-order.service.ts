@@ -119,6 +119,7 @@ export class WorkOrderService {
           callbackDueAt: proposal.mode === 'short' ? proposal.deadline : null,
           engineDecision: result.decision,
           proposedConcernId: result.concern?.id ?? null,
+          proposedChoices: result.choices.map((c) => ({ id: c.id, title: c.title })),
           proposedAnswer: result.decision === 'answer' ? result.reply : null,
           answer: proposal.mode === 'instant' ? result.reply : null,
           ownerUserId: actor.kind === 'user' ? actor.id : null,

@@ -80,6 +80,10 @@ export class WorkOrderEntity {
   @Column('varchar', { name: 'proposed_concern_id', length: 128, nullable: true })
   proposedConcernId: string | null;
 
+  /** 短时答复: the concerns the engine offered; the operator confirms one (or none) with the caller. */
+  @Column('jsonb', { name: 'proposed_choices', default: () => "'[]'" })
+  proposedChoices: { id: string; title: string }[];
+
   @Column('text', { name: 'proposed_answer', nullable: true })
   proposedAnswer: string | null;
 

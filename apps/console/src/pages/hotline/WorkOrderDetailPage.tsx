@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { apiPost } from '../../api';
+import { apiGet, apiPost } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { useAction, useApiData } from '../../hooks';
 import { navigate, useParams } from '../../router';
@@ -34,6 +34,14 @@ export function WorkOrderDetailPage() {
     setTarget(to);
   };
 
+  // Fills the reply with the approved answer (答复口径) of the concern the caller confirmed.
+  const replyWith = (concernId: string) =>
+    run('choice', () => apiGet<{ answer: string }>(`/api/concerns/${encodeURIComponent(concernId)}`)).then((concern) => {
+      if (!concern) return;
+      form.setFieldsValue({ answer: concern.answer, department: undefined });
+      setTarget('replied');
+    });
+
   return (
     <>
       <PageTitle
@@ -60,6 +68,15 @@ export function WorkOrderDetailPage() {
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} copyable={{ text: order.answer ?? order.proposal.answer ?? '' }}>
               {order.answer ?? order.proposal.answer}
             </Typography.Paragraph>
+          </Card>
+        )}
+        {order.proposal.choices.length > 0 && order.next.some((n) => n.status === 'replied') && (
+          <Card size="small" title="系统未能确定是哪一项，请与来电人确认后答复" data-testid="order-choices">
+            <Flex wrap gap={8}>
+              {order.proposal.choices.map((choice) => (
+                <Button key={choice.id} onClick={() => replyWith(choice.id)}>{choice.title}</Button>
+              ))}
+            </Flex>
           </Card>
         )}
         <Card size="small" title="办理">

@@ -85,7 +85,7 @@ export interface WorkOrder {
   overdue: boolean;
   remindedAt: string | null;
   escalatedAt: string | null;
-  proposal: { engineDecision: string | null; concernId: string | null; answer: string | null };
+  proposal: { engineDecision: string | null; concernId: string | null; answer: string | null; choices: { id: string; title: string }[] };
   answer: string | null;
   ownerUserId: string | null;
   satisfaction: string | null;
