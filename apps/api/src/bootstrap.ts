@@ -24,8 +24,8 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     // Throw (and let main.ts report it in Chinese) instead of exiting the process on a wiring error.
     abortOnError: false,
     logger: options.logger ?? createLogger(config),
-    // No forceCloseConnections: on SIGTERM Node's server.close() drops idle keep-alive sockets and lets
-    // in-flight requests finish (graceful shutdown); enableShutdownHooks below wires the signal.
+    // No forceCloseConnections: on close Node's server.close() drops idle keep-alive sockets and lets
+    // in-flight requests finish (graceful shutdown; main.ts wires the signals).
   });
   app.set('trust proxy', config.security.trustProxy);
   app.disable('x-powered-by');
@@ -49,7 +49,6 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: config.server.bodyLimitBytes, extended: false });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { Logger } from '@nestjs/common';
+import type { Server } from 'node:http';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { ConfigError, loadAppConfig, type AppConfig } from '@app/common';
 import { describeDatabase } from '@app/knowledge';
 import { createApiApp, createLogger } from './bootstrap.js';
@@ -9,8 +10,39 @@ async function serve(config: AppConfig): Promise<void> {
   const started = performance.now();
   const logger = new Logger('Main');
   const app = await createApiApp(config);
+  stopGracefullyOnSignals(app, logger);
   await app.listen(config.server.port);
   logger.log(`政务公开一键应答已启动：http://localhost:${config.server.port}（API 文档 /api/docs），用时 ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+// Longer than any request or job step should take; a stuck shutdown must still end.
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
+/**
+ * SIGTERM / SIGINT: stop accepting, let in-flight requests finish, flush the query log, close queues
+ * and connections (Nest's shutdown hooks), then exit 0 — instead of dying mid-request.
+ */
+function stopGracefullyOnSignals(app: INestApplication, logger: Logger): void {
+  const stop = (signal: NodeJS.Signals) => {
+    logger.log(`收到 ${signal}，正在停止：处理完进行中的请求和任务后退出`);
+    const timer = setTimeout(() => {
+      logger.error(`停止超过 ${SHUTDOWN_TIMEOUT_MS / 1000} 秒，强制退出`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    // First stop accepting and wait for the requests in flight (Nest would close the HTTP server only
+    // after the modules' destroy hooks, when the query log has already been flushed), then the rest.
+    const server = app.getHttpServer() as Server;
+    new Promise<void>((resolve) => server.close(() => resolve())).then(() => app.close()).then(
+      () => process.exit(0),
+      (error: Error) => {
+        logger.error(`停止时出错：${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 /** The primary only forks and re-forks; workers share the port and the state in PostgreSQL and Redis. */
