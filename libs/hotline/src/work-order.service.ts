@@ -96,47 +96,48 @@ export class WorkOrderService {
     const acceptedAt = new Date();
     const proposal = this.propose(input, result, knowledge, acceptedAt);
 
-    let id: string;
-    try {
-      id = await this.dataSource.transaction(async (em) => {
-        const saved = await em.save(em.create(WorkOrderEntity, {
-          integration,
-          externalId: input.externalId ?? null,
-          requestHash,
-          channel: input.channel,
-          category: input.category,
-          content: input.content,
-          contentMasked: maskPersonalData(input.content),
-          callerPhone: input.callerPhone ?? null,
-          callerPhoneMasked: maskPhone(input.callerPhone),
-          areaCode: proposal.areaCode,
-          department: proposal.department,
-          replyMode: proposal.mode,
-          status: proposal.status,
-          deadline: proposal.deadline,
-          deadlineSource: proposal.deadlineSource,
-          deadlineNote: proposal.deadlineNote,
-          callbackDueAt: proposal.mode === 'short' ? proposal.deadline : null,
-          engineDecision: result.decision,
-          proposedConcernId: result.concern?.id ?? null,
-          proposedChoices: result.choices.map((c) => ({ id: c.id, title: c.title })),
-          proposedAnswer: result.decision === 'answer' ? result.reply : null,
-          answer: proposal.mode === 'instant' ? result.reply : null,
-          ownerUserId: actor.kind === 'user' ? actor.id : null,
-          acceptedAt,
-          closedAt: proposal.status === 'closed' ? acceptedAt : null,
-        }));
-        await this.record(em, saved.id, actor, null, 'accepted', 'transition', `受理（${input.channel}，${input.category}）；拟${REPLY_MODE_LABELS[proposal.mode]}`);
-        for (const step of proposal.steps) await this.record(em, saved.id, SYSTEM_ACTOR, step.from, step.to, 'transition', step.note);
-        return String(saved.id);
-      });
-    } catch (error) {
-      // Two deliveries of the same order at once: the loser reads what the winner stored.
-      if (input.externalId && isUniqueViolation(error)) {
-        const existing = await this.findExisting(integration, input.externalId, requestHash);
-        if (existing) return { order: existing, created: false };
-      }
-      throw error;
+    const id = await this.dataSource.transaction(async (em) => {
+      // ON CONFLICT DO NOTHING rather than a failing INSERT: two deliveries of one order at once are
+      // expected, and a failed statement would be logged with its parameters (the caller's number).
+      const inserted = await em.createQueryBuilder().insert().into(WorkOrderEntity).orIgnore().returning(['id']).values({
+        integration,
+        externalId: input.externalId ?? null,
+        requestHash,
+        channel: input.channel,
+        category: input.category,
+        content: input.content,
+        contentMasked: maskPersonalData(input.content),
+        callerPhone: input.callerPhone ?? null,
+        callerPhoneMasked: maskPhone(input.callerPhone),
+        areaCode: proposal.areaCode,
+        department: proposal.department,
+        replyMode: proposal.mode,
+        status: proposal.status,
+        deadline: proposal.deadline,
+        deadlineSource: proposal.deadlineSource,
+        deadlineNote: proposal.deadlineNote,
+        callbackDueAt: proposal.mode === 'short' ? proposal.deadline : null,
+        engineDecision: result.decision,
+        proposedConcernId: result.concern?.id ?? null,
+        proposedChoices: result.choices.map((c) => ({ id: c.id, title: c.title })),
+        proposedAnswer: result.decision === 'answer' ? result.reply : null,
+        answer: proposal.mode === 'instant' ? result.reply : null,
+        ownerUserId: actor.kind === 'user' ? actor.id : null,
+        acceptedAt,
+        closedAt: proposal.status === 'closed' ? acceptedAt : null,
+      }).execute();
+      const rows = inserted.raw as { id: string | number }[];
+      if (rows.length === 0) return null;
+      const saved = String(rows[0].id);
+      await this.record(em, saved, actor, null, 'accepted', 'transition', `受理（${input.channel}，${input.category}）；拟${REPLY_MODE_LABELS[proposal.mode]}`);
+      for (const step of proposal.steps) await this.record(em, saved, SYSTEM_ACTOR, step.from, step.to, 'transition', step.note);
+      return saved;
+    });
+    if (id === null) {
+      // Another delivery of the same order won the race: answer with what it stored.
+      const existing = await this.findExisting(integration, input.externalId!, requestHash);
+      if (existing) return { order: existing, created: false };
+      throw new WorkOrderError('conflict', `外部工单号 ${input.externalId} 正在处理，请稍后重试`);
     }
     // Read back: the stored row (bigint id as text, timestamps as the database has them) is what every reader sees.
     const order = await this.get(id);
@@ -316,9 +317,4 @@ export class WorkOrderService {
 function hashRequest(input: CreateWorkOrderInput): string {
   const canonical = JSON.stringify([input.externalId ?? null, input.channel, input.category, input.content, input.callerPhone ?? null, input.areaCode ?? null]);
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === '23505' || e?.driverError?.code === '23505';
 }
