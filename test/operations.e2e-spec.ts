@@ -37,6 +37,7 @@ describe('operations: request ids, metrics, security headers, CORS (e2e)', () =>
     expect(res.text).toContain('gda_answer_duration_seconds_bucket');
     expect(res.text).toMatch(/gda_http_request_duration_seconds_count\{method="POST",route="\/api\/answer",status="200"\} 2/);
     expect(res.text).toMatch(/gda_job_queue_depth\{state="waiting"\} \d+/);
+    expect(res.text).toMatch(/gda_match_cache_lookups\{result="miss"\} 2/);
   });
 
   it('sends security headers and no framework banner', async () => {

@@ -50,6 +50,13 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly matchCacheLookups = new Gauge({
+    name: 'gda_match_cache_lookups',
+    help: '匹配缓存查找次数（自启动以来按结果累计）',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   readonly queryLogPending = new Gauge({
     name: 'gda_query_log_pending',
     help: '尚未写入数据库的问答日志条数（数据库不可用时增长）',

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '@app/common';
-import { QueryLogService } from '@app/conversation';
+import { ConversationService, QueryLogService } from '@app/conversation';
 import { JOB_QUEUE, type JobQueue } from '@app/jobs';
 import { ServiceMetrics } from '@app/observability';
 import { APP_CONFIG } from '@app/platform';
@@ -20,6 +20,7 @@ export class MetricsController {
   constructor(
     private readonly metrics: ServiceMetrics,
     private readonly queryLog: QueryLogService,
+    private readonly conversation: ConversationService,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -33,6 +34,8 @@ export class MetricsController {
     }
     // Gauges that are cheap to read are read at scrape time rather than kept up to date.
     this.metrics.queryLogPending.set(this.queryLog.pending);
+    this.metrics.matchCacheLookups.set({ result: 'hit' }, this.conversation.matches.hits);
+    this.metrics.matchCacheLookups.set({ result: 'miss' }, this.conversation.matches.misses);
     try {
       const counts = await this.jobs.counts();
       for (const [state, value] of Object.entries(counts)) this.metrics.queueDepth.set({ state }, value);
