@@ -269,4 +269,26 @@ describeInBrowser('staff console in Chromium', () => {
     await shot(page, '06-draft-from-learning');
     await page.context().close();
   }, 240_000);
+
+  it('adds a learning-loop group to an existing concern as paraphrases, chosen with the search-as-you-type picker', async () => {
+    const asked = ['无人机航拍要去哪里备案', '无人机航拍去哪备案'];
+    for (const text of asked) await api('POST', '/api/answer', { text, channel: 'hotline' }, false);
+    await t.app.get(QueryLogService).flush();
+
+    const page = await signedInPage();
+    await page.goto(`${base}/console/learning`);
+    const group = page.getByTestId('learning-group').filter({ hasText: '无人机' }).first();
+    await group.getByRole('button', { name: '加为相似问法' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox').fill('旅游投诉');
+    // antd keeps an aria-only copy of the options; click the visible one.
+    await page.locator('.ant-select-item-option').filter({ hasText: '旅游投诉怎么办' }).click();
+    await dialog.getByRole('button', { name: '加为相似问法' }).click();
+    await page.getByText('已加为相似问法').waitFor();
+    // Handled: the group leaves the list, and the concern now holds the residents' phrasings.
+    await page.getByTestId('learning-group').filter({ hasText: '无人机' }).waitFor({ state: 'detached' });
+    const concern = await api<{ paraphrases: string[] }>('GET', '/api/console/concerns/C-tourism-complaint');
+    expect(concern.body.paraphrases).toEqual(expect.arrayContaining(asked));
+    await page.context().close();
+  }, 240_000);
 });
