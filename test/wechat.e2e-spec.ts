@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ConversationService, QueryLogService, type Question } from '@app/conversation';
-import { WECHAT_SETTINGS, WechatCrypt, wechatSignature, type WechatSettings } from '@app/wechat';
+import { ReplyDeduplicator, WECHAT_SETTINGS, WechatCrypt, wechatSignature, type WechatSettings } from '@app/wechat';
 import { FakeWechatApi } from './support/fake-wechat-api.js';
 import { MINI_KNOWLEDGE, startTestApp, type TestApp } from './support/test-app.js';
 import { newMsgId, parseReply, randomOpenid, signedQuery, textMessage, wechatXml } from './support/wechat-messages.js';
@@ -177,6 +177,20 @@ describe('WeChat official account webhook, plain mode (e2e)', () => {
     expect(new Set(contents).size).toBe(1);
     expect(contents[0]).toContain('【');
     expect(await queryLogRows(t, openid)).toBe(1);
+  });
+
+  it('still answers when the shared store is unavailable (no de-duplication rather than no reply)', async () => {
+    const dedupe = t.app.get(ReplyDeduplicator);
+    const original = dedupe.once.bind(dedupe);
+    dedupe.once = async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    };
+    try {
+      const reply = await say(randomOpenid(), '被旅行社坑了，去哪里投诉？');
+      expect(reply.Content).toContain('县级文化和旅游行政部门');
+    } finally {
+      dedupe.once = original;
+    }
   });
 
   it('answers `success` in time when the engine is slow, then delivers the answer as a customer-service message', async () => {

@@ -48,13 +48,28 @@ export class OfficialAccountService {
   }
 
   /** The passive reply XML (plain) or `success`; retries of one message get the first attempt's reply. */
-  handle(message: IncomingMessage): Promise<string> {
-    return this.dedupe.once(dedupeKey(message), this.settings.replyBudgetMs, WECHAT_SUCCESS, () => this.produce(message));
+  async handle(message: IncomingMessage): Promise<string> {
+    let produced = false;
+    try {
+      return await this.dedupe.once(dedupeKey(message), this.settings.replyBudgetMs, WECHAT_SUCCESS, () => {
+        produced = true;
+        return this.produce(message);
+      });
+    } catch (error) {
+      // The shared store (Redis) is away: answer anyway, without retry de-duplication, rather than fail.
+      if (produced) throw error;
+      this.logger.warn(`去重存储不可用，本条消息不去重直接处理：${(error as Error).message}`);
+      return this.produce(message);
+    }
   }
 
   private async produce(message: IncomingMessage): Promise<string> {
     const started = performance.now();
-    if (message.msgType !== 'event') await this.residents.messageReceived(message.fromUser);
+    if (message.msgType !== 'event') {
+      await this.residents.messageReceived(message.fromUser).catch((error: Error) => {
+        this.logger.warn(`记录客服消息窗口失败（存储不可用）：${error.message}`);
+      });
+    }
     const work = this.respond(message).catch((error: Error) => {
       this.logger.error(`处理公众号消息失败：${error.message}`);
       return `抱歉，系统暂时繁忙，请稍后再试，或拨打${this.settings.hotline}政务服务便民热线。`;

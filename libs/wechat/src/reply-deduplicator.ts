@@ -23,15 +23,17 @@ export class ReplyDeduplicator {
     const storeKey = `dedupe:${key}`;
     const work = (async () => {
       if (await this.store.setIfAbsent(storeKey, PENDING, this.ttlSeconds)) {
+        let reply: string;
         try {
-          const reply = await produce();
-          await this.store.set(storeKey, reply, this.ttlSeconds);
-          return reply;
+          reply = await produce();
         } catch (error) {
           // Nothing was answered: let WeChat's retry try again.
-          await this.store.delete(storeKey);
+          await this.store.delete(storeKey).catch(() => undefined);
           throw error;
         }
+        // The reply is sent even if it cannot be kept (store away): a retry then waits and gets the fallback.
+        await this.store.set(storeKey, reply, this.ttlSeconds).catch(() => undefined);
+        return reply;
       }
       return this.waitForReply(storeKey, waitMs, fallback);
     })().finally(() => this.inFlight.delete(key));

@@ -32,21 +32,22 @@ export class ResidentState {
     await this.store.increment(`kf:${openid}`, CUSTOMER_WINDOW_SECONDS);
   }
 
+  // What was answered last only enables "1/0" feedback: best effort, a store outage must not cost the answer.
+
   async rememberAnswer(openid: string, answer: LastAnswer, ttlSeconds: number): Promise<void> {
-    await this.store.set(`answer:${openid}`, JSON.stringify(answer), ttlSeconds);
+    await this.store.set(`answer:${openid}`, JSON.stringify(answer), ttlSeconds).catch(() => undefined);
   }
 
   async lastAnswer(openid: string): Promise<LastAnswer | null> {
-    const raw = await this.store.get(`answer:${openid}`);
-    if (!raw) return null;
     try {
-      return JSON.parse(raw) as LastAnswer;
+      const raw = await this.store.get(`answer:${openid}`);
+      return raw ? (JSON.parse(raw) as LastAnswer) : null;
     } catch {
       return null;
     }
   }
 
   async forgetAnswer(openid: string): Promise<void> {
-    await this.store.delete(`answer:${openid}`);
+    await this.store.delete(`answer:${openid}`).catch(() => undefined);
   }
 }

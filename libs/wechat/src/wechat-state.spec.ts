@@ -74,6 +74,35 @@ describe.each(stores)('KeyValueStore (%s)', (_name, makeStore) => {
   });
 });
 
+describe('when the shared store is away (Redis refusing connections)', () => {
+  let dead: Redis;
+
+  beforeAll(() => {
+    // A real client against a port nothing listens on: every command fails as it would in an outage.
+    dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+    dead.on('error', () => undefined);
+  });
+
+  afterAll(() => {
+    dead.disconnect();
+  });
+
+  it('forgets feedback context quietly but refuses to judge the customer-service window', async () => {
+    const residents = new ResidentState(new RedisKeyValueStore(dead));
+    await expect(residents.rememberAnswer('o-1', { concernId: 'C-1', question: 'q' }, 60)).resolves.toBeUndefined();
+    await expect(residents.lastAnswer('o-1')).resolves.toBeNull();
+    await expect(residents.forgetAnswer('o-1')).resolves.toBeUndefined();
+    await expect(residents.canSendCustomerMessage('o-1')).rejects.toThrow();
+  });
+
+  it('lets the caller know de-duplication is unavailable instead of hanging', async () => {
+    const dedupe = new ReplyDeduplicator(new RedisKeyValueStore(dead));
+    let runs = 0;
+    await expect(dedupe.once('m-dead', 100, 'success', async () => `reply-${++runs}`)).rejects.toThrow();
+    expect(runs).toBe(0);
+  });
+});
+
 describe('access_token and customer-service messages against a local WeChat API server', () => {
   let api: FakeWechatApi;
 
