@@ -46,8 +46,8 @@ describeInBrowser('web chat page in Chromium (phone screen)', () => {
     const before = await page.locator('.msg.bot').count();
     await page.fill('#question', text);
     await page.press('#question', 'Enter');
-    // Expressions run in the page (DOM types are not in the node tsconfig).
-    await page.waitForFunction(`document.querySelectorAll('.msg.bot').length > ${before}`);
+    // Locator waits, not waitForFunction: its polling evaluates strings, which the page's CSP forbids.
+    await page.locator('.msg.bot').nth(before).waitFor();
   }
 
   it('asks a question, shows the approved answer and records 有用', async () => {
@@ -72,10 +72,10 @@ describeInBrowser('web chat page in Chromium (phone screen)', () => {
     const choices = lastBot().locator('button.choice');
     expect(await choices.count()).toBeGreaterThanOrEqual(2);
     const second = (await choices.nth(1).textContent())!.replace(/^2\.\s*/, '');
+    const before = await page.locator('.msg.bot').count();
     await choices.nth(1).click();
-    await page.waitForFunction(
-      `[...document.querySelectorAll('.msg.bot .bubble')].pop().textContent.startsWith(${JSON.stringify(`【${second}】`)})`,
-    );
+    await page.locator('.msg.bot').nth(before).waitFor();
+    expect((await lastBot().textContent())?.startsWith(`【${second}】`)).toBe(true);
     await expect(lastBot().locator('button.useful').count()).resolves.toBe(1);
   });
 
