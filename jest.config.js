@@ -13,6 +13,6 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
   },
   setupFiles: ['<rootDir>/test/support/setup.ts'],
-  testTimeout: 60000,
+  testTimeout: 120000,
   maxWorkers: 2,
 };

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
+import { DatabaseLogger } from './database-logger.js';
 import { KNOWLEDGE_ENTITIES } from './entities/index.js';
 import { KNOWLEDGE_MIGRATIONS } from './migrations/index.js';
 
@@ -37,7 +38,9 @@ export function buildDataSourceOptions(settings: DatabaseSettings, schema: Datab
     migrationsRun: false, // run by runMigrationsLocked, under a lock
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    logging: ['error' as const],
+    logging: ['error' as const, 'warn' as const, 'migration' as const],
+    logger: new DatabaseLogger(),
+    maxQueryExecutionTime: 2000,
   };
   if (settings.url) {
     return { ...common, url: settings.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
