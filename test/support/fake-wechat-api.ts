@@ -26,7 +26,8 @@ export class FakeWechatApi {
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(({ status, body }) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
+        // No keep-alive: the client's idle sockets would keep a test worker alive after the suite.
+        res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
         res.end(JSON.stringify(body));
       });
     });
