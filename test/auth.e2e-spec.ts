@@ -69,7 +69,7 @@ describe('console sign-in and accounts (e2e)', () => {
     const res = await http.post('/api/auth/login').send({ username: 'admin' }).expect(400);
     expect(JSON.stringify(res.body.message)).toContain('请输入密码');
     await http.post('/api/auth/login').send({ username: 'admin', password: 'x', extra: 1 }).expect(400);
-    await http.post('/api/auth/login').send({ username: 'ad\u0000min', password: 'whatever' }).expect(400);
+    await http.post('/api/auth/login').send({ username: 'ad\u0001min', password: 'whatever' }).expect(400);
   });
 
   it('locks a user name after too many failures (429), even for the right password', async () => {
