@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   AreaEntity, areaLookup, bumpRevision, KnowledgeEditor, KnowledgeService, KnowledgeStore, validateBundle,
@@ -115,6 +115,8 @@ export class ChangeTransaction {
  */
 @Injectable()
 export class KnowledgeChanges {
+  private readonly logger = new Logger(KnowledgeChanges.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly editor: KnowledgeEditor,
@@ -132,7 +134,9 @@ export class KnowledgeChanges {
       changed = tx.changes > 0;
       return value;
     });
-    if (changed) await this.knowledge.refresh();
+    // Committed: a failed reload here must not turn the saved change into an error; the revision
+    // poll picks it up on the next tick.
+    if (changed) await this.knowledge.refresh().catch((error: Error) => this.logger.warn(`修改已保存，但重新加载知识库失败：${error.message}`));
     return result;
   }
 }
