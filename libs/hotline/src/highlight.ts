@@ -1,10 +1,8 @@
 import type { TextAnalyzer } from '@app/analysis';
 
-/** A text with the [start, end) ranges of the query's words in it, for the operator's screen. */
-export interface HighlightedText {
-  text: string;
-  ranges: [number, number][];
-}
+import type { HighlightedText } from './operator-search.types.js';
+
+export type { HighlightedText };
 
 const surfaceCache = new WeakMap<TextAnalyzer, Map<string, string[]>>();
 

@@ -1,63 +1,7 @@
 /** Shapes of the hotline API (libs/hotline: operator-search.service.ts, work-order-view.ts). */
-export interface Highlighted {
-  text: string;
-  ranges: [number, number][];
-}
-
-export interface LinkedItem {
-  id: string;
-  title: string;
-  area: string | null;
-  basis: string | null;
-  timeLimit: string | null;
-  publisher: string | null;
-  department: string | null;
-}
-
-export interface ConcernRef {
-  id: string;
-  title: string;
-}
-
-export interface ConcernHit {
-  id: string;
-  score: number;
-  title: Highlighted;
-  matchedPhrasing: Highlighted | null;
-  answer: Highlighted;
-  area: string | null;
-  items: LinkedItem[];
-  interpretations: { id: string; title: string; docNumber: string | null; publisher: string | null; date: string | null; url: string | null }[];
-  related: ConcernRef[];
-}
-
-export interface ItemHit extends LinkedItem {
-  score: number;
-  titleHighlight: Highlighted;
-  content: Highlighted;
-  level1: string;
-  concerns: ConcernRef[];
-}
-
-export interface InterpretationHit {
-  id: string;
-  score: number;
-  title: Highlighted;
-  body: Highlighted;
-  docNumber: string | null;
-  publisher: string | null;
-  date: string | null;
-  url: string | null;
-  concerns: ConcernRef[];
-}
-
-export interface SearchResult {
-  query: string;
-  corrections: Record<string, string>;
-  concerns: ConcernHit[];
-  items: ItemHit[];
-  interpretations: InterpretationHit[];
-}
+export type {
+  ConcernHit, ConcernRef, HighlightedText as Highlighted, InterpretationHit, ItemHit, LinkedItem, OperatorSearchResult as SearchResult,
+} from '../../../../../libs/hotline/src/operator-search.types';
 
 export type WorkOrderStatus = 'accepted' | 'dispatched' | 'processing' | 'replied' | 'closed' | 'reviewed';
 
