@@ -78,13 +78,14 @@ describe('when the shared store is away (Redis refusing connections)', () => {
   let dead: Redis;
 
   beforeAll(() => {
-    // A real client against a port nothing listens on: every command fails as it would in an outage.
-    dead = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true });
+    // A real client against a port nothing listens on, not queueing: every command fails at once, as during an outage.
+    dead = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
     dead.on('error', () => undefined);
   });
 
-  afterAll(() => {
-    if (dead.status !== 'end') dead.disconnect();
+  afterAll(async () => {
+    // Its failed connection attempt must have ended (no retry), or its timer would outlive the suite.
+    if (dead.status !== 'end' && dead.status !== 'wait') await new Promise((resolve) => dead.once('end', resolve));
   });
 
   it('forgets feedback context quietly but refuses to judge the customer-service window', async () => {
