@@ -15,16 +15,9 @@ import { KIND_LABELS, KnowledgeChanges, sameRecord, todayInChina } from './knowl
 
 const STATUS_LABELS: Record<ConcernStatus, string> = { draft: '草稿', published: '已发布', retired: '已停用' };
 
-interface ConcernRow {
-  id: string;
-  title: string;
-  question: string;
-  paraphrases: string[];
-  keywords: string[];
-  answer: string;
+/** A concerns row as the list query returns it (snake_case columns). */
+interface ConcernRow extends Pick<ConcernRecord, 'id' | 'title' | 'question' | 'paraphrases' | 'keywords' | 'answer' | 'status' | 'extra'> {
   area_code: string | null;
-  status: ConcernStatus;
-  extra: Record<string, unknown>;
   needs_review: boolean;
   review_note: string | null;
   updated_at: Date | string;
