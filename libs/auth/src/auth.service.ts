@@ -104,6 +104,8 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    * random one printed once. There is no default password.
    */
   async ensureInitialAdmin(): Promise<boolean> {
+    // Usual case first, without hashing anything: an administrator exists.
+    if ((await this.dataSource.getRepository(UserEntity).countBy({ role: 'admin' })) > 0) return false;
     const configured = this.settings.initialAdminPassword;
     const password = configured ?? randomPassword();
     const hash = await hashPassword(password);
