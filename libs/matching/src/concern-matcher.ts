@@ -2,7 +2,7 @@ import type { TextAnalyzer } from '@app/analysis';
 import type { ConcernRecord } from '@app/knowledge';
 import type { ScoredCandidate } from './match-types.js';
 import { PretokenizedIndex } from './pretokenized-index.js';
-import { weightedOverlap } from './similarity.js';
+import { weighQuery, weightedOverlap } from './similarity.js';
 import { TermWeights } from './term-weights.js';
 import { termGrams } from './term-grams.js';
 
@@ -153,9 +153,10 @@ export class ConcernMatcher {
     // Grams retrieve only for words the concerns never use (typos, unusual segmentation).
     const unknown = queryTerms.filter((t) => !this.wordWeights.has(t) && !this.contextWeights.has(t));
     const hits = this.index.retrieve([...queryTerms, ...termGrams(unknown)], this.tuning.retrievalDepth);
-    const queryWeight = this.wordWeights.totalWeight(queryTerms);
-    const queryGramWeight = this.gramWeights.totalWeight(queryGrams);
-    const queryContextWeight = this.contextWeights.totalWeight(queryTerms);
+    // Weights looked up once per question, not once per phrasing (unknown words are not cached).
+    const weightedTerms = weighQuery(this.wordWeights, queryTerms);
+    const weightedGrams = weighQuery(this.gramWeights, queryGrams);
+    const weightedContext = weighQuery(this.contextWeights, queryTerms);
     const { wordShare, contextWeight, queryEmphasis, bm25Weight } = this.tuning;
     const topBm25 = hits[0]?.bm25 ?? 1;
     // Evidence adds up to at most 1 + the two extra weights: scale back into [0, 1] (no clipping, which would tie).
@@ -166,16 +167,16 @@ export class ConcernMatcher {
       const concern = this.concerns.get(hit.id);
       if (!concern) continue;
       let context = 0;
-      if (queryContextWeight > 0) {
-        for (const t of queryTerms) if (concern.context.has(t)) context += this.contextWeights.weight(t);
-        context /= queryContextWeight;
+      if (weightedContext.total > 0) {
+        for (let i = 0; i < queryTerms.length; i++) if (concern.context.has(queryTerms[i])) context += weightedContext.weights[i];
+        context /= weightedContext.total;
       }
       let bestScore = -1;
       let bestPhrasing = concern.phrasings[0];
       for (const [i, phrasing] of concern.phrasings.entries()) {
         if (leaveOut && leaveOut.concernId === concern.id && leaveOut.phrasings.has(i)) continue;
-        const w = weightedOverlap(this.wordWeights, queryTerms, queryWeight, phrasing.terms, phrasing.termWeight, queryEmphasis);
-        const g = weightedOverlap(this.gramWeights, queryGrams, queryGramWeight, phrasing.grams, phrasing.gramWeight, queryEmphasis);
+        const w = weightedOverlap(weightedTerms, phrasing.terms, phrasing.termWeight, queryEmphasis);
+        const g = weightedOverlap(weightedGrams, phrasing.grams, phrasing.gramWeight, queryEmphasis);
         const score = (wordShare * w + (1 - wordShare) * g + contextWeight * context + bm25Weight * (hit.bm25 / topBm25)) / scale;
         if (score > bestScore) {
           bestScore = score;

@@ -1,18 +1,29 @@
 import type { TermWeights } from './term-weights.js';
 
+/** A query's terms with their weights looked up once, for scoring it against many phrasings. */
+export interface WeightedQuery {
+  terms: readonly string[];
+  /** weights[i] is the weight of terms[i]. */
+  weights: Float64Array;
+  /** Sum of the weights of the distinct terms. */
+  total: number;
+}
+
+export function weighQuery(weights: TermWeights, terms: readonly string[]): WeightedQuery {
+  return { terms, weights: Float64Array.from(terms, (t) => weights.weight(t)), total: weights.totalWeight(terms) };
+}
+
 /**
  * Weighted overlap between a query and a document's terms: the F-measure of how much of the
  * query the document explains and how much of the document the query covers, with the query side
  * weighted by `queryEmphasis` (β²). 1 = same terms, 0 = none shared. Both totals are precomputed.
  */
-export function weightedOverlap(
-  weights: TermWeights, queryTerms: readonly string[], queryWeight: number,
-  documentTerms: ReadonlySet<string>, documentWeight: number, queryEmphasis: number,
-): number {
+export function weightedOverlap(query: WeightedQuery, documentTerms: ReadonlySet<string>, documentWeight: number, queryEmphasis: number): number {
   let shared = 0;
-  for (const t of queryTerms) if (documentTerms.has(t)) shared += weights.weight(t);
-  if (shared === 0 || queryWeight === 0 || documentWeight === 0) return 0;
-  const queryCoverage = shared / queryWeight;
+  const { terms, weights } = query;
+  for (let i = 0; i < terms.length; i++) if (documentTerms.has(terms[i])) shared += weights[i];
+  if (shared === 0 || query.total === 0 || documentWeight === 0) return 0;
+  const queryCoverage = shared / query.total;
   const documentCoverage = Math.min(1, shared / documentWeight);
   return ((1 + queryEmphasis) * queryCoverage * documentCoverage) / (queryEmphasis * documentCoverage + queryCoverage);
 }
