@@ -62,11 +62,11 @@ type QuestionMix = 'repeated' | 'distinct';
 
 function answerRequests(questions: string[], mix: QuestionMix): AutocannonRequest[] {
   let sequence = 0;
-  return questions.map((text) => ({
-    method: 'POST', path: '/api/answer', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
-    setupRequest: mix === 'repeated' ? undefined : (request: AutocannonRequest) => ({ ...request, body: JSON.stringify({ text: `${text}（${++sequence}）` }) }),
-  }));
+  return questions.map((text): AutocannonRequest => {
+    const request = { method: 'POST', path: '/api/answer', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) };
+    if (mix === 'repeated') return request;
+    return { ...request, setupRequest: (r: AutocannonRequest) => ({ ...r, body: JSON.stringify({ text: `${text}（${++sequence}）` }) }) };
+  });
 }
 
 function webhookRequests(questions: string[], mix: QuestionMix): AutocannonRequest[] {
@@ -115,6 +115,8 @@ export async function runLoadBenchmark(options: {
         const url = `http://127.0.0.1:${port}`;
         await runHttpLoad({ url, requests: answerRequests(options.questions, 'repeated'), durationSeconds: 2 }); // warm-up
         const probe = await fetch(`${url}${signedWebhookPath()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: wechatTextMessage('低保怎么申请', 'o-probe', '1') });
+        // Baseline: the same stack (HTTP, middleware, metrics) with no question to match.
+        rows.push({ endpoint: 'GET /health（基线）', mix: 'repeated', workers, ...(await runHttpLoad({ url, requests: [{ method: 'GET', path: '/health' }], durationSeconds: options.durationSeconds })) });
         for (const mix of ['repeated', 'distinct'] as const) {
           const run = (requests: AutocannonRequest[]) => runHttpLoad({ url, requests, durationSeconds: options.durationSeconds });
           rows.push({ endpoint: 'POST /api/answer', mix, workers, ...(await run(answerRequests(options.questions, mix))) });

@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     if (!databaseUrl || !redisUrl) {
       console.log('## HTTP 负载：需要 DATABASE_URL 和 REDIS_URL（多进程共用），跳过\n');
     } else {
-      const questions = loadLabelledQuestions(resolve('test/benchmark/questions')).filter((_, i) => i % 2 === 0).map((q) => q.q);
+      const questions = loadLabelledQuestions(resolve('test/benchmark/questions')).filter((_, i) => i % 2 === 0).map((q) => q.q).filter((q) => /[\p{L}\p{N}]/u.test(q)); // punctuation-only ones are a 400 by design
       console.log(`## HTTP 负载（autocannon，32 个连接，每项 10 s；PostgreSQL + Redis，随附知识库；本机 ${availableParallelism()} 核，压测端与服务同机）\n`);
       console.log('问题：repeated = 标注问题循环（常见问题反复被问，命中匹配缓存）；distinct = 每次都是新文本（末尾加序号），全部重新匹配。\n');
       console.log('| 接口 | 问题 | 工作进程 | 请求/秒 | p50 | p99 | 失败 |\n|---|---|---|---|---|---|---|');
