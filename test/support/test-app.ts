@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
@@ -29,6 +29,10 @@ export async function startTestApp(
   config.matching.thresholds = { answer: 0.5, margin: 0.1, clarify: 0.35, maxChoices: 3 };
   // Tests fire many requests from one address; the rate-limit test sets its own limits and prefix.
   config.security.rateLimit = { ...config.security.rateLimit, perIp: 1_000_000, perUser: 100_000, redisPrefix: `test:${randomBytes(4).toString('hex')}:rate:` };
+  // Each test app its own job queue in a shared Redis, so one test's jobs never run in another's app;
+  // apps started on one shared database are one service and share it.
+  const queueKey = options.sharedDatabaseUrl ? createHash('sha1').update(options.sharedDatabaseUrl).digest('hex') : randomBytes(4).toString('hex');
+  config.storage.queuePrefix = `test-${queueKey.slice(0, 8)}`;
   let dropSchema = async () => undefined as void;
   if (options.sharedDatabaseUrl) {
     config.storage.databaseUrl = options.sharedDatabaseUrl;

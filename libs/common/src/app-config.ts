@@ -47,6 +47,10 @@ export class StorageConfig {
 
   @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL 应以 redis:// 或 rediss:// 开头' })
   redisUrl?: string;
+
+  /** Prefix of the job queue's keys in Redis: two deployments (or test runs) on one Redis keep their jobs apart. */
+  @Matches(/^[\w-]{1,32}$/, { message: 'storage.queuePrefix 只能包含字母、数字、_ 和 -' })
+  queuePrefix: string;
 }
 
 export class ThresholdsConfig {

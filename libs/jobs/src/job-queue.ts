@@ -10,8 +10,6 @@ export enum JobName {
   HotlineOverdue = 'hotline.overdue',
   /** 12345 work order: escalate (督办) an order still open after its deadline. */
   HotlineEscalate = 'hotline.escalate',
-  /** Send an answer that missed WeChat's 5-second deadline as a customer-service message. */
-  WechatCustomerMessage = 'wechat.customer-message',
 }
 
 export interface JobOptions {

@@ -32,7 +32,7 @@ export class PlatformModule {
             return dataSource;
           },
         }),
-        JobsModule.forRoot({ redisUrl: config.storage.redisUrl }),
+        JobsModule.forRoot({ redisUrl: config.storage.redisUrl, prefix: config.storage.queuePrefix }),
         KnowledgeModule,
         ConversationModule.forRoot({
           redisUrl: config.storage.redisUrl,
