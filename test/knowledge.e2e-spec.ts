@@ -103,7 +103,7 @@ onPostgres('two instances on one PostgreSQL (e2e)', () => {
 
   it('migrated and imported once', async () => {
     const ds = a.app.get(DataSource);
-    expect(await ds.query('SELECT count(*)::int AS n FROM migrations')).toEqual([{ n: 1 }]);
+    expect(await ds.query('SELECT count(*)::int AS n FROM migrations')).toEqual([{ n: ds.migrations.length }]);
     expect((await ds.query('SELECT count(*)::int AS n FROM concerns'))[0].n).toBe(7);
     expect(await a.app.get(KnowledgeStore).revision()).toBe(1);
   });
