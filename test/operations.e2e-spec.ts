@@ -40,6 +40,11 @@ describe('operations: request ids, metrics, security headers, CORS (e2e)', () =>
     expect(res.text).toMatch(/gda_match_cache_lookups\{result="miss"\} 2/);
   });
 
+  it('names an unknown field in Chinese (and English) instead of passing it on', async () => {
+    const res = await http.post('/api/answer').send({ text: '低保怎么申请', isAdmin: true }).expect(400);
+    expect(res.body.message).toEqual(['不接受的字段 isAdmin (property isAdmin should not exist)']);
+  });
+
   it('sends security headers and no framework banner', async () => {
     const res = await http.get('/health').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -1,9 +1,16 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 
+// class-validator's own messages are English; the ones every endpoint can produce get a Chinese lead.
+function message(constraint: string, text: string, path: string): string {
+  if (constraint === 'whitelistValidation') return `不接受的字段 ${path} (property ${path} should not exist)`;
+  if (constraint === 'nestedValidation' || constraint === 'isObject') return `${path} 格式不正确 (${text})`;
+  return text.startsWith(path) ? text : `${path}: ${text}`;
+}
+
 function describe(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    return [...Object.values(e.constraints ?? {}).map((m) => (m.startsWith(path) ? m : `${path}: ${m}`)), ...describe(e.children ?? [], path)];
+    return [...Object.entries(e.constraints ?? {}).map(([constraint, text]) => message(constraint, text, path)), ...describe(e.children ?? [], path)];
   });
 }
 
