@@ -33,6 +33,9 @@ export async function startTestApp(
   // apps started on one shared database are one service and share it.
   const queueKey = options.sharedDatabaseUrl ? createHash('sha1').update(options.sharedDatabaseUrl).digest('hex') : randomBytes(4).toString('hex');
   config.storage.queuePrefix = `test-${queueKey.slice(0, 8)}`;
+  // Login failure counters too: a shared Redis keeps them for minutes, and other runs (the hostile-input
+  // corpus tries thousands of bad passwords for admin) must not lock this app's users out.
+  config.auth.redisPrefix = `test-${queueKey.slice(0, 8)}:auth:`;
   let dropSchema = async () => undefined as void;
   if (options.sharedDatabaseUrl) {
     config.storage.databaseUrl = options.sharedDatabaseUrl;
