@@ -54,6 +54,7 @@ export class ReplyComposer {
     if (kind === 'thanks') return '不客气！还有其他问题，随时可以问我。';
     if (kind === 'goodbye') return `好的，再见！有政策问题随时来问，也可以拨打${this.hotline}热线。`;
     const hint = examples.length > 0 ? `，例如：${examples.slice(0, 3).map((e) => `“${e}”`).join('、')}` : '';
+    if (kind === 'chitchat') return `我是政务公开智能问答助手，只能回答政策和办事方面的问题。请直接输入您想咨询的问题${hint}。`;
     return `您好！我是政务公开智能问答助手。请直接输入您想咨询的政策问题${hint}。`;
   }
 

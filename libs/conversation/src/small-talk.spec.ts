@@ -20,3 +20,13 @@ describe('parseChoice', () => {
     expect(parseChoice('0')).toBeNull();
   });
 });
+
+describe('detectSmallTalk: chat that is not a policy question', () => {
+  it.each(['你几岁了', '你是机器人吗？', '现在几点了', '今天星期几', '明天天气怎么样', '讲个笑话吧', '陪我聊聊天', '我好无聊啊', '你真笨', '测试'])(
+    '%s is chat', (text) => expect(detectSmallTalk(text)).toBe('chitchat'),
+  );
+
+  it.each(['你能帮我查下低保吗', '几点上班', '图书馆几点开门', '高温天气有补贴吗', '孩子几岁上学', '你们单位在哪', '天气太热工地停工有工资吗'])(
+    '%s is a question', (text) => expect(detectSmallTalk(text)).toBeNull(),
+  );
+});

@@ -2,7 +2,7 @@ import type { TextAnalyzer } from '@app/analysis';
 import type { ConcernRecord } from '@app/knowledge';
 import type { ScoredCandidate } from './match-types.js';
 import { PretokenizedIndex } from './pretokenized-index.js';
-import { weighQuery, weightedOverlap } from './similarity.js';
+import { partAwareWeight, weighQuery, weightedOverlap } from './similarity.js';
 import { TermWeights } from './term-weights.js';
 import { termGrams } from './term-grams.js';
 
@@ -19,6 +19,10 @@ export interface ConcernMatcherTuning {
   bm25Weight: number;
   maxDocumentFraction: number;
   minPrunedFrequency: number;
+  /** Weight of a word that is part of a longer word of the same text, relative to a whole word. */
+  partWeight: number;
+  /** Weight of the concern's second-best phrasing: a concern asked that way twice is likelier. */
+  secondWeight: number;
 }
 
 export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
@@ -29,6 +33,8 @@ export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
   bm25Weight: 0.15,
   maxDocumentFraction: 0.01,
   minPrunedFrequency: 100,
+  partWeight: 0.15,
+  secondWeight: 0.6,
 };
 
 /** A concern analysed once: each phrasing's words and grams, and its context words. */
@@ -109,7 +115,7 @@ export class ConcernMatcher {
           text: p.text,
           terms: new Set(p.terms),
           grams: new Set(p.grams),
-          termWeight: this.wordWeights.totalWeight(p.terms),
+          termWeight: partAwareWeight(this.wordWeights, p.terms, tuning.partWeight),
           gramWeight: this.gramWeights.totalWeight(p.grams),
         })),
       });
@@ -154,13 +160,13 @@ export class ConcernMatcher {
     const unknown = queryTerms.filter((t) => !this.wordWeights.has(t) && !this.contextWeights.has(t));
     const hits = this.index.retrieve([...queryTerms, ...termGrams(unknown)], this.tuning.retrievalDepth);
     // Weights looked up once per question, not once per phrasing (unknown words are not cached).
-    const weightedTerms = weighQuery(this.wordWeights, queryTerms);
+    const weightedTerms = weighQuery(this.wordWeights, queryTerms, this.tuning.partWeight);
     const weightedGrams = weighQuery(this.gramWeights, queryGrams);
-    const weightedContext = weighQuery(this.contextWeights, queryTerms);
-    const { wordShare, contextWeight, queryEmphasis, bm25Weight } = this.tuning;
+    const weightedContext = weighQuery(this.contextWeights, queryTerms, this.tuning.partWeight);
+    const { wordShare, contextWeight, queryEmphasis, bm25Weight, secondWeight } = this.tuning;
     const topBm25 = hits[0]?.bm25 ?? 1;
-    // Evidence adds up to at most 1 + the two extra weights: scale back into [0, 1] (no clipping, which would tie).
-    const scale = 1 + contextWeight + bm25Weight;
+    // Evidence adds up to at most 1 + the extra weights: scale back into [0, 1] (no clipping, which would tie).
+    const scale = 1 + contextWeight + bm25Weight + secondWeight;
 
     const scored: ScoredCandidate[] = [];
     for (const hit of hits) {
@@ -172,6 +178,7 @@ export class ConcernMatcher {
         context /= weightedContext.total;
       }
       let bestScore = -1;
+      let secondScore = 0;
       let bestPhrasing = concern.phrasings[0];
       for (const [i, phrasing] of concern.phrasings.entries()) {
         if (leaveOut && leaveOut.concernId === concern.id && leaveOut.phrasings.has(i)) continue;
@@ -179,10 +186,12 @@ export class ConcernMatcher {
         const g = weightedOverlap(weightedGrams, phrasing.grams, phrasing.gramWeight, queryEmphasis);
         const score = (wordShare * w + (1 - wordShare) * g + contextWeight * context + bm25Weight * (hit.bm25 / topBm25)) / scale;
         if (score > bestScore) {
+          secondScore = Math.max(bestScore, 0);
           bestScore = score;
           bestPhrasing = phrasing;
-        }
+        } else if (score > secondScore) secondScore = score;
       }
+      bestScore += secondWeight * secondScore;
       if (bestScore >= 0) scored.push({ type: 'concern', id: concern.id, title: concern.title, score: bestScore, matchedTerms: [], matchedPhrasing: bestPhrasing.text });
     }
     const top = scored.sort((a, b) => b.score - a.score).slice(0, limit);
