@@ -44,3 +44,20 @@ describe('parseSynonymLines', () => {
     ]);
   });
 });
+
+describe('TextAnalyzer.analyse: parts of longer words', () => {
+  it('marks the sub-words search mode adds inside a longer word, not the word itself', () => {
+    const analyzer = new TextAnalyzer({ words: ['人民调解委员会'] });
+    const { terms, parts } = analyzer.analyse('村里的人民调解委员会');
+    expect(terms).toContain('人民调解委员会');
+    expect(parts.has('人民调解委员会')).toBe(false);
+    expect([...parts].length).toBeGreaterThan(0);
+    for (const part of parts) expect('人民调解委员会'.includes(part)).toBe(true);
+  });
+
+  it('keeps a word whole when it also stands on its own', () => {
+    const analyzer = new TextAnalyzer({ words: ['人民调解委员会'] });
+    const { parts } = analyzer.analyse('调解 人民调解委员会');
+    expect(parts.has('调解')).toBe(false);
+  });
+});

@@ -17,6 +17,13 @@ export interface AnalyzerDictionaries {
 }
 
 const CJK = /\p{Script=Han}/u;
+
+export interface AnalysedText {
+  /** Index terms in order, duplicates kept. */
+  terms: string[];
+  /** Terms that occur only inside a longer word of the text. */
+  parts: ReadonlySet<string>;
+}
 const WORD_TOKEN = /^[\p{L}\p{N}]/u;
 
 /**
@@ -44,16 +51,29 @@ export class TextAnalyzer {
 
   /** Terms of a text, in order, duplicates kept (term frequency matters for documents). */
   terms(text: string): string[] {
+    return this.analyse(text).terms;
+  }
+
+  /**
+   * Terms, and which of them are only parts of a longer word of the same text: search mode emits
+   * 交上, 上去 and 交上去, and 要不要钱 gives 不要 and 要钱 besides 不要钱 (→ 免费). Matching counts
+   * parts for less, so that one long word does not outweigh the rest of the question.
+   */
+  analyse(text: string): AnalysedText {
     const normalized = normalizeText(text);
-    if (!normalized) return [];
-    const terms: string[] = [];
+    if (!normalized) return { terms: [], parts: new Set() };
+    const tokens: string[] = [];
     for (const raw of this.segmenter.cutForSearch(normalized)) {
       const token = raw.trim();
       if (!token || !WORD_TOKEN.test(token) || STOPWORDS.has(token)) continue;
       if (token.length === 1 && !CJK.test(token) && !/\d/.test(token)) continue;
-      terms.push(this.synonyms.canonical(token));
+      tokens.push(token);
     }
-    return terms;
+    const terms = tokens.map((t) => this.synonyms.canonical(t));
+    // The plain cut has each word once, whole; what search mode adds beyond it are parts.
+    const whole = new Set(this.segmenter.cut(normalized).map((w) => this.synonyms.canonical(w.trim())));
+    const parts = new Set(terms.filter((t) => !whole.has(t)));
+    return { terms, parts };
   }
 
   /** Distinct terms, for queries. */

@@ -36,7 +36,7 @@ export class OperatorSearchService {
     const published = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => knowledge.concerns.get(id)?.status === 'published');
     const refs = (ids: string[]) => ids.slice(0, RELATED).map((id) => ({ id, title: knowledge.concerns.get(id)!.title }));
 
-    result.concerns = index.concerns.match(query.terms, options.concerns ?? 5).map((hit): ConcernHit => {
+    result.concerns = index.concerns.match(query, options.concerns ?? 5).map((hit): ConcernHit => {
       const concern = knowledge.concerns.get(hit.id)!;
       const related = new Set([
         ...concern.itemIds.flatMap((id) => published(knowledge.concernsByItem.get(id))),

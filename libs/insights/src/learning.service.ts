@@ -175,7 +175,7 @@ export class LearningService {
 
   /** The concern the matcher ranks first for the label, and whether the engine would now answer with it. */
   private suggest(index: AnswerIndex, label: string): { concern: SuggestedConcern; confident: boolean } | null {
-    const ranked = index.concerns.match(index.analyse(label).terms, 5);
+    const ranked = index.concerns.match(index.analyse(label), 5);
     const [best] = ranked;
     if (!best) return null;
     const confident = decide(ranked, this.settings.thresholds).decision === 'answer' && best.score >= this.settings.lowScore;

@@ -47,7 +47,8 @@ export class AnswerIndex {
 
   analyse(text: string): AnalysedQuery {
     const corrections: Record<string, string> = {};
-    const raw = this.analyzer.queryTerms(text);
+    const analysed = this.analyzer.analyse(text);
+    const raw = [...new Set(analysed.terms)];
     const known = (t: string) => this.concerns.weights.has(t);
     const terms = raw.map((term) => {
       const fixed = this.corrector.correct(term, known);
@@ -58,13 +59,16 @@ export class AnswerIndex {
       corrections[term] = fixed;
       return fixed;
     });
-    return { text, normalized: this.analyzer.normalize(text), terms: [...new Set(terms)], corrections };
+    // A corrected part is still a part; a term also found whole somewhere is whole.
+    const parts = terms.filter((t, i) => analysed.parts.has(raw[i]) && !terms.some((u, j) => u === t && !analysed.parts.has(raw[j])));
+    return { text, normalized: this.analyzer.normalize(text), terms: [...new Set(terms)], parts: [...new Set(parts)], corrections };
   }
 
   /** Operator search: concerns first (they carry the approved answer), then items and interpretations. */
   search(text: string, limit: number, type?: CandidateType): ScoredCandidate[] {
-    const { terms } = this.analyse(text);
-    const concerns = !type || type === 'concern' ? this.concerns.match(terms, limit) : [];
+    const query = this.analyse(text);
+    const { terms } = query;
+    const concerns = !type || type === 'concern' ? this.concerns.match(query, limit) : [];
     const documents = type === 'concern' ? [] : this.documents.match(terms, limit, type === 'item' || type === 'interpretation' ? type : undefined);
     return [...concerns, ...documents].slice(0, limit);
   }

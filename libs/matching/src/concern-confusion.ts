@@ -33,8 +33,7 @@ export function findConfusableConcerns(index: AnswerIndex): ConfusablePair[] {
       ...concern.paraphrases.map((text, i) => ({ text, kind: 'paraphrase' as const, leaveOut: [i + 2] })),
     ];
     for (const test of tests) {
-      const terms = index.analyse(test.text).terms;
-      const ranked = index.concerns.match(terms, 5, { concernId: concern.id, phrasings: new Set(test.leaveOut) });
+      const ranked = index.concerns.match(index.analyse(test.text), 5, { concernId: concern.id, phrasings: new Set(test.leaveOut) });
       const winner = ranked[0];
       if (!winner || winner.id === concern.id) continue;
       const own = ranked.find((c) => c.id === concern.id)?.score ?? 0;

@@ -1,10 +1,13 @@
 import type { TextAnalyzer } from '@app/analysis';
 import type { ConcernRecord } from '@app/knowledge';
-import type { ScoredCandidate } from './match-types.js';
+import type { AnalysedQuery, ScoredCandidate } from './match-types.js';
 import { PretokenizedIndex } from './pretokenized-index.js';
-import { partAwareWeight, weighQuery, weightedOverlap } from './similarity.js';
+import { weighQuery, weightedOverlap } from './similarity.js';
 import { TermWeights } from './term-weights.js';
 import { termGrams } from './term-grams.js';
+
+/** A question's analysed terms (AnswerIndex.analyse); parts count for less (TextAnalyzer.analyse). */
+export type QueryTerms = Pick<AnalysedQuery, 'terms' | 'parts'>;
 
 export interface ConcernMatcherTuning {
   /** Concerns retrieved by BM25 before reranking. */
@@ -41,7 +44,7 @@ export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
 export interface PreparedConcern {
   id: string;
   title: string;
-  phrasings: { text: string; terms: string[]; grams: string[] }[];
+  phrasings: { text: string; terms: string[]; parts: ReadonlySet<string>; grams: string[] }[];
   /** Keywords and the approved answer: what the concern is about, beyond how it is asked. */
   contextTerms: string[];
 }
@@ -51,8 +54,8 @@ export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): 
     id: concern.id,
     title: concern.title,
     phrasings: [concern.title, concern.question, ...concern.paraphrases].map((text) => {
-      const terms = analyzer.terms(text);
-      return { text, terms, grams: termGrams(terms) };
+      const { terms, parts } = analyzer.analyse(text);
+      return { text, terms, parts, grams: termGrams(terms) };
     }),
     contextTerms: [...new Set([...concern.keywords.flatMap((k) => analyzer.terms(k)), ...analyzer.terms(concern.answer)])],
   };
@@ -115,7 +118,7 @@ export class ConcernMatcher {
           text: p.text,
           terms: new Set(p.terms),
           grams: new Set(p.grams),
-          termWeight: partAwareWeight(this.wordWeights, p.terms, tuning.partWeight),
+          termWeight: weighQuery(this.wordWeights, p.terms, p.parts, tuning.partWeight).total,
           gramWeight: this.gramWeights.totalWeight(p.grams),
         })),
       });
@@ -154,15 +157,17 @@ export class ConcernMatcher {
    * @param leaveOut phrasings (by index: 0 title, 1 question, then paraphrases) of one concern to
    *   ignore in scoring, to ask "would this concern still win without this exact phrasing?"
    */
-  match(queryTerms: string[], limit = 5, leaveOut?: { concernId: string; phrasings: ReadonlySet<number> }): ScoredCandidate[] {
+  match(query: QueryTerms, limit = 5, leaveOut?: { concernId: string; phrasings: ReadonlySet<number> }): ScoredCandidate[] {
+    const queryTerms = query.terms;
+    const parts = new Set(query.parts);
     const queryGrams = termGrams(queryTerms);
     // Grams retrieve only for words the concerns never use (typos, unusual segmentation).
     const unknown = queryTerms.filter((t) => !this.wordWeights.has(t) && !this.contextWeights.has(t));
     const hits = this.index.retrieve([...queryTerms, ...termGrams(unknown)], this.tuning.retrievalDepth);
     // Weights looked up once per question, not once per phrasing (unknown words are not cached).
-    const weightedTerms = weighQuery(this.wordWeights, queryTerms, this.tuning.partWeight);
+    const weightedTerms = weighQuery(this.wordWeights, queryTerms, parts, this.tuning.partWeight);
     const weightedGrams = weighQuery(this.gramWeights, queryGrams);
-    const weightedContext = weighQuery(this.contextWeights, queryTerms, this.tuning.partWeight);
+    const weightedContext = weighQuery(this.contextWeights, queryTerms, parts, this.tuning.partWeight);
     const { wordShare, contextWeight, queryEmphasis, bm25Weight, secondWeight } = this.tuning;
     const topBm25 = hits[0]?.bm25 ?? 1;
     // Evidence adds up to at most 1 + the extra weights: scale back into [0, 1] (no clipping, which would tie).

@@ -17,6 +17,8 @@ export interface AnalysedQuery {
   normalized: string;
   /** Distinct analysed terms after typo correction. */
   terms: string[];
+  /** Those of the terms that occur only inside a longer word of the question (they count for less). */
+  parts: string[];
   /** Terms replaced by the homophone corrector: typo → known word. */
   corrections: Record<string, string>;
 }

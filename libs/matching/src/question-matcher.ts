@@ -16,7 +16,7 @@ export interface QuestionMatch {
 /** The whole matching step for one question: analyse, rank concerns and documents, decide. */
 export function matchQuestion(index: AnswerIndex, text: string, thresholds: DecisionThresholds, limit = 5): QuestionMatch {
   const query = index.analyse(text);
-  const concerns = index.concerns.match(query.terms, limit);
+  const concerns = index.concerns.match(query, limit);
   const documents = index.documents.match(query.terms, limit);
   const { decision, concerns: chosen } = decide(concerns, thresholds);
   return { query, decision, concerns, chosen, documents };

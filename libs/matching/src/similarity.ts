@@ -9,8 +9,11 @@ export interface WeightedQuery {
   total: number;
 }
 
-export function weighQuery(weights: TermWeights, terms: readonly string[], partWeight = 1): WeightedQuery {
-  const parts = partWeight === 1 ? undefined : wordParts(terms);
+/**
+ * @param parts terms that are only parts of a longer word of the same text (TextAnalyzer.analyse),
+ *   weighted `partWeight` of a whole word
+ */
+export function weighQuery(weights: TermWeights, terms: readonly string[], parts?: ReadonlySet<string>, partWeight = 1): WeightedQuery {
   const w = Float64Array.from(terms, (t) => weights.weight(t) * (parts?.has(t) ? partWeight : 1));
   let total = 0;
   const seen = new Set<string>();
@@ -21,21 +24,6 @@ export function weighQuery(weights: TermWeights, terms: readonly string[], partW
   return { terms, weights: w, total };
 }
 
-/**
- * The terms that are part of a longer term of the same text (交上 and 上去 of 交上去; 调解 of
- * 人民调解委员会): search-mode segmentation emits both, and counting each in full would let one
- * long word outweigh the rest of the question.
- */
-export function wordParts(terms: readonly string[]): Set<string> {
-  const parts = new Set<string>();
-  for (const t of terms) for (const u of terms) if (u.length > t.length && u.includes(t)) parts.add(t);
-  return parts;
-}
-
-/** Total weight of a text's distinct terms, with parts of longer terms discounted. */
-export function partAwareWeight(weights: TermWeights, terms: readonly string[], partWeight: number): number {
-  return weighQuery(weights, terms, partWeight).total;
-}
 
 /**
  * Weighted overlap between a query and a document's terms: the F-measure of how much of the
