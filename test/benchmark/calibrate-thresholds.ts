@@ -17,9 +17,9 @@ async function main(): Promise<void> {
   const snapshot = await loadKnowledgeSnapshot(resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge'));
   const index = AnswerIndex.build(snapshot);
   const questions = loadLabelledQuestions(resolve('test/benchmark/questions'));
-  // Wrong answers are held well under the 2% goal on the dev half: the knowledge was improved on
-  // its failures, so unseen questions score lower and would be answered wrongly more often.
-  const goal = { maxWrongAnswers: Number(process.env.CALIBRATE_MAX_WRONG ?? 0.01), minCorrectDeclines: 0.9 };
+  // Wrong answers are held well under the 2% goal on the dev half (0.5%): the knowledge was improved
+  // on its failures, so unseen questions are answered wrongly several times as often (1% on dev gave 2.5% unseen).
+  const goal = { maxWrongAnswers: Number(process.env.CALIBRATE_MAX_WRONG ?? 0.005), minCorrectDeclines: 0.9 };
   const rows = precompute(index, questions, config.matching.thresholds);
   const dev = rows.filter((r) => isDevQuestion(r.question));
   const heldOut = rows.filter((r) => !isDevQuestion(r.question));
