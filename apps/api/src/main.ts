@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { Logger, type INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadAppConfig, type AppConfig } from '@app/common';
 import { describeDatabase } from '@app/knowledge';
 import { createApiApp, createLogger } from './bootstrap.js';
@@ -11,8 +12,22 @@ async function serve(config: AppConfig): Promise<void> {
   const logger = new Logger('Main');
   const app = await createApiApp(config);
   stopGracefullyOnSignals(app, logger);
-  await app.listen(config.server.port);
+  await listenOnAllInterfaces(app, config.server.port);
   logger.log(`政务公开一键应答已启动：http://localhost:${config.server.port}（API 文档 /api/docs），用时 ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Fastify listens on localhost unless told otherwise; the service answers on every interface, as
+ * Node does for a bare port: IPv6 and IPv4 on '::', IPv4 alone where the host has no IPv6.
+ */
+async function listenOnAllInterfaces(app: NestFastifyApplication, port: number): Promise<void> {
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') throw error;
+    await app.listen(port, '0.0.0.0');
+  }
 }
 
 // Longer than any request or job step should take; a stuck shutdown must still end.
