@@ -1,8 +1,9 @@
-import { ConsoleLogger, type LoggerService } from '@nestjs/common';
+import { ConsoleLogger, HttpStatus, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@app/common';
 import { JsonLogger } from '@app/observability';
 import { WECHAT_SETTINGS, type WechatSettings } from '@app/wechat';
@@ -34,6 +35,12 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     // Like Express: /chat/ is /chat; route ids may be long (hostile input) and are answered by the
     // route (404), not refused by the router (414).
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 10_000 },
+    // The router refuses a malformed URL (%ZZ) before any hook or filter runs: same shape and
+    // language as every other error.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      reply.code(status).send({ statusCode: status, error: HttpStatus[status] ?? 'Error', message: '请求地址无效 (invalid URL)' });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bodyParser: false,
