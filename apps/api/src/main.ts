@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
-import { Logger, type INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadAppConfig, type AppConfig } from '@app/common';
 import { describeDatabase } from '@app/knowledge';
@@ -37,8 +37,17 @@ const SHUTDOWN_TIMEOUT_MS = 30_000;
  * SIGTERM / SIGINT: stop accepting, let in-flight requests finish, flush the query log, close queues
  * and connections (Nest's shutdown hooks), then exit 0 — instead of dying mid-request.
  */
-function stopGracefullyOnSignals(app: INestApplication, logger: Logger): void {
+function stopGracefullyOnSignals(app: NestFastifyApplication, logger: Logger): void {
+  let stopping = false;
+  // Fastify keeps idle keep-alive connections for 72 s: while stopping, every response tells the
+  // client to close its connection, and connections left idle are closed, so that the server closes
+  // as soon as the requests in flight are answered.
+  app.getHttpAdapter().getInstance().addHook('onSend', (_request, reply, payload, done) => {
+    if (stopping) reply.header('Connection', 'close');
+    done(null, payload);
+  });
   const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
     logger.log(`收到 ${signal}，正在停止：处理完进行中的请求和任务后退出`);
     const timer = setTimeout(() => {
       logger.error(`停止超过 ${SHUTDOWN_TIMEOUT_MS / 1000} 秒，强制退出`);
@@ -48,7 +57,11 @@ function stopGracefullyOnSignals(app: INestApplication, logger: Logger): void {
     // First stop accepting and wait for the requests in flight (Nest would close the HTTP server only
     // after the modules' destroy hooks, when the query log has already been flushed), then the rest.
     const server = app.getHttpServer() as Server;
-    new Promise<void>((resolve) => server.close(() => resolve())).then(() => app.close()).then(
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    new Promise<void>((resolve) => server.close(() => resolve())).then(() => {
+      clearInterval(idle);
+      return app.close();
+    }).then(
       () => process.exit(0),
       (error: Error) => {
         logger.error(`停止时出错：${error.message}`);
