@@ -47,6 +47,8 @@ export async function startTestApp(
   overrides(config);
   const app = await createApiApp(config, { logger: false });
   await app.init();
+  // Fastify adds the routes when it is ready; supertest calls the server's listen() directly.
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     config,

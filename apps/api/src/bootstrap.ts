@@ -1,14 +1,19 @@
-import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
+import { ConsoleLogger, HttpStatus, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
+import helmet from '@fastify/helmet';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@app/common';
 import { JsonLogger } from '@app/observability';
+import { WECHAT_SETTINGS, type WechatSettings } from '@app/wechat';
 import { AppModule } from './app.module.js';
-import { jsonBodyOptions } from './common/json-body.js';
+import { adjustRoutes, inflateCompressedBodies, registerBodyParsers } from './common/http-setup.js';
 import { createValidationPipe } from './common/validation.js';
-import { CONSOLE_IMPORT_PATH, consoleImportBodyParsers } from './console/import-body.js';
+import { adjustConsoleImportRoute } from './console/import-body.js';
+import { RateLimitHook } from './operations/rate-limit.hook.js';
+import { RequestContextHooks } from './operations/request-context.hooks.js';
+import { readWebhookText, WEBHOOK_PATH } from './wechat/webhook-body.js';
 
 /** JSON lines for collectors in production; Nest's readable console format when asked for text. */
 export function createLogger(config: AppConfig): LoggerService {
@@ -17,19 +22,36 @@ export function createLogger(config: AppConfig): LoggerService {
   return new ConsoleLogger({ logLevels: [...levels.slice(0, levels.indexOf(config.logging.level) + 1)] });
 }
 
-/** Builds the configured HTTP application (used by main.ts and by the e2e tests). */
-export async function createApiApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+/**
+ * Builds the configured HTTP application (used by main.ts and by the e2e tests) on NestJS's Fastify
+ * adapter. Call `app.init()` (or `listen()`) afterwards; tests then wait for `getInstance().ready()`.
+ */
+export async function createApiApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.security.trustProxy,
+    bodyLimit: config.server.bodyLimitBytes,
+    // Nest's logger and the request-context hooks log; Fastify's own request log would double it.
+    logger: false,
+    // Like Express: /chat/ is /chat; route ids may be long (hostile input) and are answered by the
+    // route (404), not refused by the router (414).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 10_000 },
+    // The router refuses a malformed URL (%ZZ) before any hook or filter runs: same shape and
+    // language as every other error.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      reply.code(status).send({ statusCode: status, error: HttpStatus[status] ?? 'Error', message: '请求地址无效 (invalid URL)' });
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bodyParser: false,
     // Throw (and let main.ts report it in Chinese) instead of exiting the process on a wiring error.
     abortOnError: false,
     logger: options.logger ?? createLogger(config),
-    // No forceCloseConnections: on close Node's server.close() drops idle keep-alive sockets and lets
-    // in-flight requests finish (graceful shutdown; main.ts wires the signals).
+    // No forceCloseConnections: on close the server stops accepting, drops idle keep-alive sockets
+    // and lets in-flight requests finish (graceful shutdown; main.ts wires the signals).
   });
-  app.set('trust proxy', config.security.trustProxy);
-  app.disable('x-powered-by');
-  app.use(helmet({
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -41,13 +63,22 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
         frameAncestors: ["'none'"],
       },
     },
-  }));
+  });
   app.enableCors({ origin: config.security.corsOrigins.length > 0 ? config.security.corsOrigins : false });
-  app.use(CONSOLE_IMPORT_PATH, ...consoleImportBodyParsers());
-  // Nest's option type omits body-parser's `verify`, which it passes through.
-  const jsonOptions = jsonBodyOptions(config.server.bodyLimitBytes);
-  app.useBodyParser('json', jsonOptions);
-  app.useBodyParser('urlencoded', { limit: config.server.bodyLimitBytes, extended: false });
+  app.get(RequestContextHooks).register(fastify);
+  app.get(RateLimitHook).register(fastify);
+  inflateCompressedBodies(fastify);
+  const wechat = app.get<WechatSettings>(WECHAT_SETTINGS, { strict: false });
+  registerBodyParsers(fastify, {
+    bodyLimit: config.server.bodyLimitBytes,
+    textRoutes: new Map([[WEBHOOK_PATH, (request, payload) => readWebhookText(request, payload, wechat.maxBodyBytes)]]),
+  });
+  adjustRoutes(fastify, (route) => {
+    adjustConsoleImportRoute(route);
+    // The webhook reads its XML within its own limit (readWebhookText); JSON and forms sent there
+    // are refused by the webhook after the global parsers.
+    if (route.url === WEBHOOK_PATH) route.bodyLimit = Math.max(wechat.maxBodyBytes, config.server.bodyLimitBytes);
+  });
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
-import { Logger, type INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadAppConfig, type AppConfig } from '@app/common';
 import { describeDatabase } from '@app/knowledge';
 import { createApiApp, createLogger } from './bootstrap.js';
@@ -11,8 +12,22 @@ async function serve(config: AppConfig): Promise<void> {
   const logger = new Logger('Main');
   const app = await createApiApp(config);
   stopGracefullyOnSignals(app, logger);
-  await app.listen(config.server.port);
+  await listenOnAllInterfaces(app, config.server.port);
   logger.log(`政务公开一键应答已启动：http://localhost:${config.server.port}（API 文档 /api/docs），用时 ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Fastify listens on localhost unless told otherwise; the service answers on every interface, as
+ * Node does for a bare port: IPv6 and IPv4 on '::', IPv4 alone where the host has no IPv6.
+ */
+async function listenOnAllInterfaces(app: NestFastifyApplication, port: number): Promise<void> {
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') throw error;
+    await app.listen(port, '0.0.0.0');
+  }
 }
 
 // Longer than any request or job step should take; a stuck shutdown must still end.
@@ -22,8 +37,17 @@ const SHUTDOWN_TIMEOUT_MS = 30_000;
  * SIGTERM / SIGINT: stop accepting, let in-flight requests finish, flush the query log, close queues
  * and connections (Nest's shutdown hooks), then exit 0 — instead of dying mid-request.
  */
-function stopGracefullyOnSignals(app: INestApplication, logger: Logger): void {
+function stopGracefullyOnSignals(app: NestFastifyApplication, logger: Logger): void {
+  let stopping = false;
+  // Fastify keeps idle keep-alive connections for 72 s: while stopping, every response tells the
+  // client to close its connection, and connections left idle are closed, so that the server closes
+  // as soon as the requests in flight are answered.
+  app.getHttpAdapter().getInstance().addHook('onSend', (_request, reply, payload, done) => {
+    if (stopping) reply.header('Connection', 'close');
+    done(null, payload);
+  });
   const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
     logger.log(`收到 ${signal}，正在停止：处理完进行中的请求和任务后退出`);
     const timer = setTimeout(() => {
       logger.error(`停止超过 ${SHUTDOWN_TIMEOUT_MS / 1000} 秒，强制退出`);
@@ -33,7 +57,11 @@ function stopGracefullyOnSignals(app: INestApplication, logger: Logger): void {
     // First stop accepting and wait for the requests in flight (Nest would close the HTTP server only
     // after the modules' destroy hooks, when the query log has already been flushed), then the rest.
     const server = app.getHttpServer() as Server;
-    new Promise<void>((resolve) => server.close(() => resolve())).then(() => app.close()).then(
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    new Promise<void>((resolve) => server.close(() => resolve())).then(() => {
+      clearInterval(idle);
+      return app.close();
+    }).then(
       () => process.exit(0),
       (error: Error) => {
         logger.error(`停止时出错：${error.message}`);

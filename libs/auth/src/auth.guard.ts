@@ -4,18 +4,19 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { AuthService } from './auth.service.js';
 import { ROLE_LABELS, type AuthenticatedUser, type Role } from './auth.types.js';
 
 const ROLES_KEY = 'auth:roles';
 
-export interface AuthenticatedRequest extends Request {
+/** What the guard needs of a request, whichever HTTP adapter made it. */
+export interface AuthenticatedRequest {
+  headers: { authorization?: string | string[] | undefined };
   authUser?: AuthenticatedUser;
   authToken?: string;
 }
 
-export function bearerToken(request: Request): string | undefined {
+export function bearerToken(request: Pick<AuthenticatedRequest, 'headers'>): string | undefined {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

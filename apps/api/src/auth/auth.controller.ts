@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthService, CurrentToken, CurrentUser, RequireRoles, type AuthenticatedUser, type LoginResult } from '@app/auth';
 import { ChangePasswordDto, LoginDto } from './auth.dto.js';
 
@@ -12,7 +12,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: '登录管理后台：返回令牌（Authorization: Bearer <token>）' })
-  login(@Body() body: LoginDto, @Req() request: Request): Promise<LoginResult> {
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResult> {
     return this.auth.login(body.username, body.password, request.ip ?? null);
   }
 

@@ -28,11 +28,14 @@ export function jsonDepth(raw: Buffer): number {
   return deepest;
 }
 
-/** body-parser `verify` hook: refuse too-deep JSON with a 400 the exception filter explains. */
+/** A client error in a request body, answered by the exception filter with a Chinese message for its type. */
+export function bodyError(status: number, type: string, message: string): Error {
+  return Object.assign(new Error(message), { status, type });
+}
+
+/** Refuse too-deep JSON with a 400 the exception filter explains (body-parser's `verify` signature). */
 export function rejectDeepJson(_request: unknown, _response: unknown, raw: Buffer): void {
-  if (jsonDepth(raw) > MAX_JSON_DEPTH) {
-    throw Object.assign(new Error('JSON nested too deeply'), { status: 400, type: 'entity.too.deep' });
-  }
+  if (jsonDepth(raw) > MAX_JSON_DEPTH) throw bodyError(400, 'entity.too.deep', 'JSON nested too deeply');
 }
 
 /** JSON.parse reviver: every string in every JSON body is made storable before any handler sees it. */
@@ -40,7 +43,26 @@ export function storableStrings(_key: string, value: unknown): unknown {
   return typeof value === 'string' ? storableText(value) : value;
 }
 
-/** The body-parser options every JSON route uses (the global parser and the console import route). */
-export function jsonBodyOptions(limit: number) {
-  return { limit, verify: rejectDeepJson, reviver: storableStrings };
+// Strict like body-parser's json(): only an object or an array at the top (after JSON whitespace).
+const FIRST_CHAR = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
+
+/**
+ * Every JSON body of the API (the global parser and the console import route): an empty body is {},
+ * the charset must be a UTF one, the top level must be an object or an array, nesting at most
+ * MAX_JSON_DEPTH, and every string goes through `storableStrings`. Errors carry body-parser's
+ * status and type, which the exception filter turns into a Chinese message.
+ */
+export function parseJsonBody(raw: Buffer, contentType: string | undefined): unknown {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  if (charset && !charset.startsWith('utf-')) throw bodyError(415, 'charset.unsupported', `unsupported charset "${charset.toUpperCase()}"`);
+  if (raw.length === 0) return {};
+  rejectDeepJson(null, null, raw);
+  const text = raw.toString('utf8');
+  const first = FIRST_CHAR.exec(text)?.[1];
+  if (first !== '{' && first !== '[') throw bodyError(400, 'entity.parse.failed', 'JSON body must be an object or an array');
+  try {
+    return JSON.parse(text, storableStrings);
+  } catch (error) {
+    throw bodyError(400, 'entity.parse.failed', (error as Error).message);
+  }
 }

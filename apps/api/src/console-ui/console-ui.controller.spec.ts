@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Test } from '@nestjs/testing';
-import type { INestApplication } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { CONSOLE_DIRS } from './console-ui.controller.js';
 import { ConsoleUiModule } from './console-ui.module.js';
 
 describe('ConsoleUiController', () => {
-  let app: INestApplication;
+  let app: NestFastifyApplication;
   let dir: string;
 
   beforeAll(async () => {
@@ -18,8 +18,9 @@ describe('ConsoleUiController', () => {
       .overrideProvider(CONSOLE_DIRS)
       .useValue([join(dir, 'dist/console')])
       .compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   });
 
   afterAll(async () => {

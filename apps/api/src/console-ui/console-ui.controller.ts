@@ -3,7 +3,8 @@ import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendFile } from '../common/send-file.js';
 
 /**
  * Where `npm run build:console` put the console: dist/console next to the compiled API
@@ -33,27 +34,36 @@ const NOT_BUILT_PAGE = `<!doctype html>
 export class ConsoleUiController {
   constructor(@Inject(CONSOLE_DIRS) private readonly dirs: string[]) {}
 
-  @Get(['console', 'console/*path'])
-  serve(@Req() request: Request, @Res() response: Response): void {
+  // Fastify's router (find-my-way) takes a bare trailing wildcard.
+  @Get(['console', 'console/*'])
+  async serve(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     // Looked up per request so that building the console while the service runs is enough.
     const root = this.dirs.find((dir) => existsSync(resolve(dir, 'index.html')));
     if (!root) {
-      response.status(503).type('html').send(NOT_BUILT_PAGE);
+      response.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
       return;
     }
-    const relative = decodeURIComponent(request.path.replace(/^\/console\/?/, ''));
+    const path = request.url.split('?')[0];
+    let relative: string;
+    try {
+      relative = decodeURIComponent(path.replace(/^\/console\/?/, ''));
+    } catch {
+      response.code(404).type('text/plain; charset=utf-8').send('文件不存在');
+      return;
+    }
     const file = resolve(root, relative);
     const inside = file.startsWith(root + sep);
+    const index = () => sendFile(request, response, root, 'index.html', 'no-cache');
     if (inside && extname(file) && existsSync(file) && statSync(file).isFile()) {
       // Vite puts a content hash in every asset name, so they never change under the same URL.
       const immutable = relative.startsWith('assets/');
-      response.sendFile(file, { headers: { 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' } });
+      await sendFile(request, response, root, file.slice(root.length + 1), immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       return;
     }
     if (extname(relative) && relative.startsWith('assets/')) {
-      response.status(404).type('text').send('文件不存在');
+      response.code(404).type('text/plain; charset=utf-8').send('文件不存在');
       return;
     }
-    response.sendFile(resolve(root, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+    await index();
   }
 }

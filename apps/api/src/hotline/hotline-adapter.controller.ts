@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { presentTransition, presentWorkOrder, WorkOrderService, type HotlineActor } from '@app/hotline';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CreateWorkOrderDto, TransitionDto } from './hotline.dto.js';
 import { HotlineApiKeyGuard, Integration, WorkOrderErrorFilter } from './hotline-http.js';
 
@@ -21,9 +21,9 @@ export class HotlineAdapterController {
   @ApiResponse({ status: 201, description: '已新建' })
   @ApiResponse({ status: 200, description: '同一 externalId、同样内容的重复推送：返回原工单' })
   @ApiResponse({ status: 409, description: '同一 externalId 已用于内容不同的工单' })
-  async create(@Body() body: CreateWorkOrderDto, @Integration() integration: string, @Res({ passthrough: true }) res: Response) {
+  async create(@Body() body: CreateWorkOrderDto, @Integration() integration: string, @Res({ passthrough: true }) res: FastifyReply) {
     const { order, created } = await this.orders.create(body, actor(integration));
-    res.status(created ? 201 : 200);
+    res.code(created ? 201 : 200);
     return { created, order: presentWorkOrder(order, false) };
   }
 

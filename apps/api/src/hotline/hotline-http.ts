@@ -3,7 +3,7 @@ import {
   UnauthorizedException, createParamDecorator, type CanActivate, type ExceptionFilter, type ExecutionContext, type HttpException,
 } from '@nestjs/common';
 import { HotlineApiKeys, WorkOrderError, type WorkOrderErrorKind } from '@app/hotline';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 const STATUS: Record<WorkOrderErrorKind, new (message: string) => HttpException> = {
   'not-found': NotFoundException,
@@ -19,11 +19,11 @@ export class WorkOrderErrorFilter implements ExceptionFilter {
     const http = new STATUS[error.kind](error.message);
     const status = http.getStatus();
     const body = http.getResponse() as { error?: string };
-    host.switchToHttp().getResponse<Response>().status(status).json({ statusCode: status, error: body.error ?? 'Error', message: error.message });
+    host.switchToHttp().getResponse<FastifyReply>().code(status).send({ statusCode: status, error: body.error ?? 'Error', message: error.message });
   }
 }
 
-type KeyedRequest = Request & { hotlineIntegration?: string };
+type KeyedRequest = FastifyRequest & { hotlineIntegration?: string };
 
 /** Adapter calls carry `X-Api-Key`; the key tells which integration (12345 platform) is calling. */
 @Injectable()

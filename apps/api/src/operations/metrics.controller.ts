@@ -1,6 +1,6 @@
 import { Controller, ForbiddenException, Get, Headers, Inject, NotFoundException, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '@app/common';
 import { ConversationService, QueryLogService } from '@app/conversation';
@@ -26,7 +26,7 @@ export class MetricsController {
   ) {}
 
   @Get()
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: Response): Promise<void> {
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: FastifyReply): Promise<void> {
     const { metrics, metricsToken } = this.config.logging;
     if (!metrics) throw new NotFoundException('未启用监控指标 (metrics disabled)');
     if (metricsToken && !sameSecret(authorization ?? '', `Bearer ${metricsToken}`)) {
@@ -42,7 +42,6 @@ export class MetricsController {
     } catch {
       // Redis away: keep the last known depth; readiness reports the outage.
     }
-    response.setHeader('Content-Type', this.metrics.registry.contentType);
-    response.send(await this.metrics.registry.metrics());
+    response.header('Content-Type', this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 }

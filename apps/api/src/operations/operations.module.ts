@@ -1,4 +1,4 @@
-import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { Subscription } from 'rxjs';
 import type { AppConfig } from '@app/common';
@@ -6,11 +6,8 @@ import { ConversationService } from '@app/conversation';
 import { MemoryRateLimiter, RedisRateLimiter, ServiceMetrics } from '@app/observability';
 import { MetricsController } from './metrics.controller.js';
 import { RATE_LIMITER } from './operations.tokens.js';
-import { RateLimitMiddleware } from './rate-limit.middleware.js';
-import { RequestContextMiddleware } from './request-context.middleware.js';
-
-// The doors residents and upstream systems knock on; staff routes have their own login limits.
-const RATE_LIMITED_ROUTES = ['api/answer', 'api/search', 'api/feedback', 'wechat/*path', 'chat', 'answer/*path'];
+import { RateLimitHook } from './rate-limit.hook.js';
+import { RequestContextHooks } from './request-context.hooks.js';
 
 class AnswerMetricsRecorder implements OnApplicationShutdown {
   private readonly subscription: Subscription;
@@ -30,9 +27,12 @@ class AnswerMetricsRecorder implements OnApplicationShutdown {
   }
 }
 
-/** Metrics, request ids and rate limits: what operators of the service need to run it for years. */
+/**
+ * Metrics, request ids and rate limits: what operators of the service need to run it for years.
+ * The request-id and rate-limit hooks are Fastify hooks, registered by bootstrap.ts.
+ */
 @Module({})
-export class OperationsModule implements NestModule {
+export class OperationsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const redis = config.storage.redisUrl
       ? new Redis(config.storage.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
@@ -51,18 +51,13 @@ export class OperationsModule implements NestModule {
           inject: [ConversationService],
           useFactory: (conversation: ConversationService) => new AnswerMetricsRecorder(conversation, metrics, redis),
         },
-        RequestContextMiddleware,
-        RateLimitMiddleware,
+        RequestContextHooks,
+        RateLimitHook,
       ],
-      exports: [ServiceMetrics, RATE_LIMITER],
+      exports: [ServiceMetrics, RATE_LIMITER, RequestContextHooks, RateLimitHook],
       global: true,
     };
   }
 
   constructor(@Inject(ServiceMetrics) readonly metrics: ServiceMetrics) {}
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('*path');
-    consumer.apply(RateLimitMiddleware).forRoutes(...RATE_LIMITED_ROUTES);
-  }
 }

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { AppConfig } from '@app/common';
 import { AnswerIndexService } from '@app/matching';
 import { APP_CONFIG } from '@app/platform';
-import type { Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sendFile } from '../common/send-file.js';
 import { renderAnswerPage, renderNotFoundPage } from './answer-page.js';
 
 /** apps/api/public/chat, from the sources (tests) or from dist/ (the build does not copy it). */
@@ -27,30 +28,31 @@ export class ResidentPagesController {
 
   constructor(private readonly answerIndex: AnswerIndexService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  @Get(['chat', 'chat/'])
-  chat(@Res() response: Response): void {
-    response.sendFile(resolve(this.dir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+  // The router ignores a trailing slash: this is /chat and /chat/.
+  @Get('chat')
+  chat(@Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
+    return sendFile(request, response, this.dir, 'index.html', 'no-cache');
   }
 
   @Get('chat/:file')
-  asset(@Param('file') file: string, @Res() response: Response): void {
+  async asset(@Param('file') file: string, @Req() request: FastifyRequest, @Res() response: FastifyReply): Promise<void> {
     const name = Object.hasOwn(CHAT_FILES, file) ? CHAT_FILES[file] : null;
     if (!name) {
-      response.status(404).type('text').send('文件不存在');
+      response.code(404).type('text/plain; charset=utf-8').send('文件不存在');
       return;
     }
-    response.sendFile(resolve(this.dir, name), { headers: { 'Cache-Control': 'no-cache' } });
+    await sendFile(request, response, this.dir, name, 'no-cache');
   }
 
   @Get('answer/:concernId')
-  answer(@Param('concernId') concernId: string, @Res() response: Response): void {
+  answer(@Param('concernId') concernId: string, @Res() response: FastifyReply): void {
     const knowledge = this.answerIndex.current().knowledge;
     const concern = knowledge.concerns.get(concernId);
     const hotline = this.config.conversation.hotline;
     if (!concern || concern.status !== 'published') {
-      response.status(404).type('html').send(renderNotFoundPage(hotline));
+      response.code(404).type('text/html; charset=utf-8').send(renderNotFoundPage(hotline));
       return;
     }
-    response.type('html').send(renderAnswerPage(concern, knowledge, hotline));
+    response.type('text/html; charset=utf-8').send(renderAnswerPage(concern, knowledge, hotline));
   }
 }
