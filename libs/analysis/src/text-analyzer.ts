@@ -51,7 +51,7 @@ export class TextAnalyzer {
 
   /** Terms of a text, in order, duplicates kept (term frequency matters for documents). */
   terms(text: string): string[] {
-    return this.analyse(text).terms;
+    return this.tokens(normalizeText(text)).map((t) => this.synonyms.canonical(t));
   }
 
   /**
@@ -61,7 +61,17 @@ export class TextAnalyzer {
    */
   analyse(text: string): AnalysedText {
     const normalized = normalizeText(text);
-    if (!normalized) return { terms: [], parts: new Set() };
+    const terms = this.tokens(normalized).map((t) => this.synonyms.canonical(t));
+    if (terms.length === 0) return { terms, parts: new Set() };
+    // The plain cut has each word once, whole; what search mode adds beyond it are parts.
+    const whole = new Set(this.segmenter.cut(normalized).map((w) => this.synonyms.canonical(w.trim())));
+    const parts = new Set(terms.filter((t) => !whole.has(t)));
+    return { terms, parts };
+  }
+
+  /** Search-mode words of normalised text without stopwords and stray letters, before synonyms. */
+  private tokens(normalized: string): string[] {
+    if (!normalized) return [];
     const tokens: string[] = [];
     for (const raw of this.segmenter.cutForSearch(normalized)) {
       const token = raw.trim();
@@ -69,11 +79,7 @@ export class TextAnalyzer {
       if (token.length === 1 && !CJK.test(token) && !/\d/.test(token)) continue;
       tokens.push(token);
     }
-    const terms = tokens.map((t) => this.synonyms.canonical(t));
-    // The plain cut has each word once, whole; what search mode adds beyond it are parts.
-    const whole = new Set(this.segmenter.cut(normalized).map((w) => this.synonyms.canonical(w.trim())));
-    const parts = new Set(terms.filter((t) => !whole.has(t)));
-    return { terms, parts };
+    return tokens;
   }
 
   /** Distinct terms, for queries. */

@@ -60,7 +60,8 @@ export class AnswerIndex {
       return fixed;
     });
     // A corrected part is still a part; a term also found whole somewhere is whole.
-    const parts = terms.filter((t, i) => analysed.parts.has(raw[i]) && !terms.some((u, j) => u === t && !analysed.parts.has(raw[j])));
+    const whole = new Set(terms.filter((_, i) => !analysed.parts.has(raw[i])));
+    const parts = terms.filter((t, i) => analysed.parts.has(raw[i]) && !whole.has(t));
     return { text, normalized: this.analyzer.normalize(text), terms: [...new Set(terms)], parts: [...new Set(parts)], corrections };
   }
 
