@@ -2,7 +2,7 @@ import type { TextAnalyzer } from '@app/analysis';
 import type { ConcernRecord } from '@app/knowledge';
 import type { AnalysedQuery, ScoredCandidate } from './match-types.js';
 import { PretokenizedIndex } from './pretokenized-index.js';
-import { weighQuery, weightedOverlap } from './similarity.js';
+import { overlapScore, weighQuery, type WeightedQuery } from './similarity.js';
 import { TermWeights } from './term-weights.js';
 import { termGrams } from './term-grams.js';
 
@@ -64,7 +64,9 @@ export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): 
 interface ScoringPhrasing {
   text: string;
   terms: ReadonlySet<string>;
-  grams: ReadonlySet<string>;
+  /** The phrasing's distinct words and grams as ids of ConcernMatcher.ids (see match()). */
+  termIds: Int32Array;
+  gramIds: Int32Array;
   termWeight: number;
   gramWeight: number;
 }
@@ -91,6 +93,13 @@ export class ConcernMatcher {
   private readonly concerns = new Map<string, ScoringConcern>();
   /** Word → the concerns whose phrasings use it (for checking a typo correction against context). */
   private readonly concernsByWord = new Map<string, ScoringConcern[]>();
+  /**
+   * Every word and gram of the phrasings numbered (grams carry a prefix, so the two never collide),
+   * and one weight slot per id. Scoring a candidate's phrasings then adds array slots instead of
+   * probing string sets: the phrasing loop was most of a distinct question's matching time.
+   */
+  private readonly ids = new Map<string, number>();
+  private queryWeights = new Float64Array(0);
 
   constructor(prepared: PreparedConcern[], private readonly tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING) {
     this.index = new PretokenizedIndex(['words', 'grams', 'context'], {
@@ -117,12 +126,14 @@ export class ConcernMatcher {
         phrasings: c.phrasings.map((p) => ({
           text: p.text,
           terms: new Set(p.terms),
-          grams: new Set(p.grams),
+          termIds: this.idsOf(p.terms),
+          gramIds: this.idsOf(p.grams),
           termWeight: weighQuery(this.wordWeights, p.terms, p.parts, tuning.partWeight).total,
           gramWeight: this.gramWeights.totalWeight(p.grams),
         })),
       });
     }
+    this.queryWeights = new Float64Array(this.ids.size);
     this.index.addAll(documents);
     for (const concern of this.concerns.values()) {
       for (const word of new Set(concern.phrasings.flatMap((p) => [...p.terms]))) {
@@ -138,6 +149,14 @@ export class ConcernMatcher {
    * correction (公正 → 公证 next to 继承) is only plausible when the corrected word keeps company
    * the knowledge base knows; 失恋 → 失联 next to 难过 does not.
    */
+  private idsOf(terms: readonly string[]): Int32Array {
+    return Int32Array.from(new Set(terms), (t) => {
+      let id = this.ids.get(t);
+      if (id === undefined) this.ids.set(t, (id = this.ids.size));
+      return id;
+    });
+  }
+
   usedTogether(word: string, others: readonly string[]): boolean {
     const concerns = this.concernsByWord.get(word);
     if (!concerns) return false;
@@ -173,31 +192,48 @@ export class ConcernMatcher {
     // Evidence adds up to at most 1 + the extra weights: scale back into [0, 1] (no clipping, which would tie).
     const scale = 1 + contextWeight + bm25Weight + secondWeight;
 
+    // Query weights into the id slots (words the phrasings never use have no slot and never overlap).
+    const slots = this.queryWeights;
+    const filled: number[] = [];
+    const fill = (weighted: WeightedQuery) => weighted.terms.forEach((t, i) => {
+      const id = this.ids.get(t);
+      if (id !== undefined) {
+        slots[id] = weighted.weights[i];
+        filled.push(id);
+      }
+    });
+    fill(weightedTerms);
+    fill(weightedGrams);
+
     const scored: ScoredCandidate[] = [];
-    for (const hit of hits) {
-      const concern = this.concerns.get(hit.id);
-      if (!concern) continue;
-      let context = 0;
-      if (weightedContext.total > 0) {
-        for (let i = 0; i < queryTerms.length; i++) if (concern.context.has(queryTerms[i])) context += weightedContext.weights[i];
-        context /= weightedContext.total;
+    try {
+      for (const hit of hits) {
+        const concern = this.concerns.get(hit.id);
+        if (!concern) continue;
+        let context = 0;
+        if (weightedContext.total > 0) {
+          for (let i = 0; i < queryTerms.length; i++) if (concern.context.has(queryTerms[i])) context += weightedContext.weights[i];
+          context /= weightedContext.total;
+        }
+        let bestScore = -1;
+        let secondScore = 0;
+        let bestPhrasing = concern.phrasings[0];
+        for (const [i, phrasing] of concern.phrasings.entries()) {
+          if (leaveOut && leaveOut.concernId === concern.id && leaveOut.phrasings.has(i)) continue;
+          const w = overlapScore(sharedWeight(slots, phrasing.termIds), weightedTerms.total, phrasing.termWeight, queryEmphasis);
+          const g = overlapScore(sharedWeight(slots, phrasing.gramIds), weightedGrams.total, phrasing.gramWeight, queryEmphasis);
+          const score = (wordShare * w + (1 - wordShare) * g + contextWeight * context + bm25Weight * (hit.bm25 / topBm25)) / scale;
+          if (score > bestScore) {
+            secondScore = Math.max(bestScore, 0);
+            bestScore = score;
+            bestPhrasing = phrasing;
+          } else if (score > secondScore) secondScore = score;
+        }
+        bestScore += secondWeight * secondScore;
+        if (bestScore >= 0) scored.push({ type: 'concern', id: concern.id, title: concern.title, score: bestScore, matchedTerms: [], matchedPhrasing: bestPhrasing.text });
       }
-      let bestScore = -1;
-      let secondScore = 0;
-      let bestPhrasing = concern.phrasings[0];
-      for (const [i, phrasing] of concern.phrasings.entries()) {
-        if (leaveOut && leaveOut.concernId === concern.id && leaveOut.phrasings.has(i)) continue;
-        const w = weightedOverlap(weightedTerms, phrasing.terms, phrasing.termWeight, queryEmphasis);
-        const g = weightedOverlap(weightedGrams, phrasing.grams, phrasing.gramWeight, queryEmphasis);
-        const score = (wordShare * w + (1 - wordShare) * g + contextWeight * context + bm25Weight * (hit.bm25 / topBm25)) / scale;
-        if (score > bestScore) {
-          secondScore = Math.max(bestScore, 0);
-          bestScore = score;
-          bestPhrasing = phrasing;
-        } else if (score > secondScore) secondScore = score;
-      }
-      bestScore += secondWeight * secondScore;
-      if (bestScore >= 0) scored.push({ type: 'concern', id: concern.id, title: concern.title, score: bestScore, matchedTerms: [], matchedPhrasing: bestPhrasing.text });
+    } finally {
+      for (const id of filled) slots[id] = 0;
     }
     const top = scored.sort((a, b) => b.score - a.score).slice(0, limit);
     // Which words matched is only worth working out for the few concerns returned.
@@ -207,4 +243,11 @@ export class ConcernMatcher {
     }
     return top;
   }
+}
+
+/** Sum of the query's weights over a phrasing's ids (slots hold 0 for words the query lacks). */
+function sharedWeight(slots: Float64Array, ids: Int32Array): number {
+  let shared = 0;
+  for (let i = 0; i < ids.length; i++) shared += slots[ids[i]];
+  return shared;
 }

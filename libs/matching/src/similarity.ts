@@ -26,16 +26,13 @@ export function weighQuery(weights: TermWeights, terms: readonly string[], parts
 
 
 /**
- * Weighted overlap between a query and a document's terms: the F-measure of how much of the
- * query the document explains and how much of the document the query covers, with the query side
- * weighted by `queryEmphasis` (β²). 1 = same terms, 0 = none shared. Both totals are precomputed.
+ * Weighted overlap between a query and a document's terms, from the weight they share: the
+ * F-measure of how much of the query the document explains and how much of the document the
+ * query covers, with the query side weighted by `queryEmphasis` (β²). 1 = same terms, 0 = none shared.
  */
-export function weightedOverlap(query: WeightedQuery, documentTerms: ReadonlySet<string>, documentWeight: number, queryEmphasis: number): number {
-  let shared = 0;
-  const { terms, weights } = query;
-  for (let i = 0; i < terms.length; i++) if (documentTerms.has(terms[i])) shared += weights[i];
-  if (shared === 0 || query.total === 0 || documentWeight === 0) return 0;
-  const queryCoverage = shared / query.total;
+export function overlapScore(shared: number, queryWeight: number, documentWeight: number, queryEmphasis: number): number {
+  if (shared === 0 || queryWeight === 0 || documentWeight === 0) return 0;
+  const queryCoverage = shared / queryWeight;
   const documentCoverage = Math.min(1, shared / documentWeight);
   return ((1 + queryEmphasis) * queryCoverage * documentCoverage) / (queryEmphasis * documentCoverage + queryCoverage);
 }
