@@ -37,7 +37,7 @@ export const intlSegmenterTokenize = (text: string): string[] =>
  * answering with its top hit whenever it has one. With its default tokenizer a Chinese sentence is
  * one token; the Intl.Segmenter variant is the usual first attempt at fixing that.
  */
-export function miniSearchBaseline(concerns: ConcernRecord[], variant: 'default' | 'intl-segmenter'): AnswerStrategy {
+export function miniSearchBaseline(concerns: readonly ConcernRecord[], variant: 'default' | 'intl-segmenter'): AnswerStrategy {
   const options = {
     fields: ['title', 'question', 'paraphrases', 'keywords'],
     searchOptions: { boost: { title: 2, question: 2 } },

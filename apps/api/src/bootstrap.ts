@@ -2,7 +2,7 @@ import { ConsoleLogger, HttpStatus, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@app/common';
 import { JsonLogger } from '@app/observability';
@@ -51,7 +51,8 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     // and lets in-flight requests finish (graceful shutdown; main.ts wires the signals).
   });
   const fastify = app.getHttpAdapter().getInstance();
-  await app.register(helmet, {
+  // Built once: @fastify/helmet rebuilt the middleware (and re-parsed the CSP) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -64,6 +65,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
       },
     },
   });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   app.enableCors({ origin: config.security.corsOrigins.length > 0 ? config.security.corsOrigins : false });
   app.get(RequestContextHooks).register(fastify);
   app.get(RateLimitHook).register(fastify);

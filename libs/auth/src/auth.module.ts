@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { acquireRedis } from '@app/common';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { AUTH_SETTINGS, type AuthSettings } from './auth.types.js';
@@ -18,7 +18,7 @@ export class AuthModule {
         {
           provide: LOGIN_RATE_LIMITER,
           useFactory: () => options.redisUrl
-            ? new RedisLoginRateLimiter(new Redis(options.redisUrl, { maxRetriesPerRequest: 2 }), options.settings.redisPrefix)
+            ? new RedisLoginRateLimiter(acquireRedis(options.redisUrl), options.settings.redisPrefix)
             : new MemoryLoginRateLimiter(),
         },
         AuthService,

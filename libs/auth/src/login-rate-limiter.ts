@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { releaseRedis } from '@app/common';
 
 /**
  * Counts failed sign-ins per key (user name, IP) in a fixed window. Shared by every instance when
@@ -69,6 +70,6 @@ export class RedisLoginRateLimiter implements LoginRateLimiter {
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+    await releaseRedis(this.redis);
   }
 }

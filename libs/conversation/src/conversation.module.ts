@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MatchingModule } from '@app/matching';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { acquireRedis, releaseRedis } from '@app/common';
 import { CLARIFICATION_STORE, MemoryClarificationStore, RedisClarificationStore, type ClarificationStore } from './clarification-store.js';
 import { CONVERSATION_SETTINGS, ConversationService, type ConversationSettings } from './conversation.service.js';
 import { FeedbackService } from './feedback.service.js';
@@ -10,7 +11,7 @@ class RedisConnectionCloser {
   constructor(private readonly redis: Redis | null) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis?.quit().catch(() => undefined);
+    if (this.redis) await releaseRedis(this.redis);
   }
 }
 
@@ -18,9 +19,7 @@ class RedisConnectionCloser {
 export class ConversationModule {
   /** Clarification state in Redis when a URL is given (shared by instances), in memory otherwise. */
   static forRoot(options: { settings: ConversationSettings; redisUrl?: string; pollIntervalMs: number }): DynamicModule {
-    const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
-    // Outages show in readiness and metrics; without a listener ioredis would print every reconnect attempt.
-    redis?.on('error', () => undefined);
+    const redis = options.redisUrl ? acquireRedis(options.redisUrl) : null;
     const store: ClarificationStore = redis ? new RedisClarificationStore(redis) : new MemoryClarificationStore();
     return {
       module: ConversationModule,

@@ -24,6 +24,8 @@ export class KnowledgeSnapshot {
   readonly concernsByItem: Map<string, string[]>;
   readonly interpretationsByItem: Map<string, string[]>;
   readonly concernsByInterpretation: Map<string, string[]>;
+  // Computed once: /health, small talk and menus read it on every request.
+  private readonly published: readonly ConcernRecord[];
 
   constructor(readonly bundle: KnowledgeBundle, readonly revision: number) {
     this.areas = index(bundle.areas, (a) => a.code);
@@ -33,10 +35,11 @@ export class KnowledgeSnapshot {
     this.concernsByItem = backlinks(bundle.concerns, (c) => c.id, (c) => c.itemIds);
     this.interpretationsByItem = backlinks(bundle.interpretations, (i) => i.id, (i) => i.itemIds);
     this.concernsByInterpretation = backlinks(bundle.concerns, (c) => c.id, (c) => c.interpretationIds);
+    this.published = bundle.concerns.filter((c) => c.status === 'published');
   }
 
-  publishedConcerns(): ConcernRecord[] {
-    return this.bundle.concerns.filter((c) => c.status === 'published');
+  publishedConcerns(): readonly ConcernRecord[] {
+    return this.published;
   }
 
   areaName(code: string | null): string | null {

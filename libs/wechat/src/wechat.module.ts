@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { JOB_QUEUE, JobName, type JobQueue } from '@app/jobs';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { acquireRedis, releaseRedis } from '@app/common';
 import { AccessTokenService } from './access-token.service.js';
 import { CustomerMessageSender, type CustomerMessageJob } from './customer-message.sender.js';
 import { HotConcernsService } from './hot-concerns.service.js';
@@ -50,7 +51,7 @@ class WechatLifecycle implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis?.quit().catch(() => undefined);
+    if (this.redis) await releaseRedis(this.redis);
   }
 }
 
@@ -59,7 +60,7 @@ export class WechatModule {
   static forRoot(options: WechatModuleOptions): DynamicModule {
     const problems = wechatSettingsProblems(options.settings);
     if (problems.length > 0) throw new Error(`微信公众号配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 2 }) : null;
+    const redis = options.redisUrl ? acquireRedis(options.redisUrl) : null;
     const store: KeyValueStore = redis ? new RedisKeyValueStore(redis, options.redisPrefix) : new MemoryKeyValueStore();
     return {
       module: WechatModule,

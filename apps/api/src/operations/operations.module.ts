@@ -1,7 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Subscription } from 'rxjs';
-import type { AppConfig } from '@app/common';
+import { acquireRedis, releaseRedis, type AppConfig } from '@app/common';
 import { ConversationService } from '@app/conversation';
 import { MemoryRateLimiter, RedisRateLimiter, ServiceMetrics } from '@app/observability';
 import { MetricsController } from './metrics.controller.js';
@@ -23,7 +23,7 @@ class AnswerMetricsRecorder implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     this.subscription.unsubscribe();
-    await this.redis?.quit().catch(() => undefined);
+    if (this.redis) await releaseRedis(this.redis);
   }
 }
 
@@ -34,11 +34,7 @@ class AnswerMetricsRecorder implements OnApplicationShutdown {
 @Module({})
 export class OperationsModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const redis = config.storage.redisUrl
-      ? new Redis(config.storage.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
-      : null;
-    // Connection errors are reported by readiness; without a listener ioredis would print each retry.
-    redis?.on('error', () => undefined);
+    const redis = config.storage.redisUrl ? acquireRedis(config.storage.redisUrl) : null;
     const metrics = new ServiceMetrics({ processMetrics: config.env !== 'test' });
     return {
       module: OperationsModule,
