@@ -6,3 +6,4 @@ export * from './synonym-table.js';
 export * from './chinese-segmenter.js';
 export * from './text-analyzer.js';
 export * from './text-similarity.js';
+export * from './question-intent.js';

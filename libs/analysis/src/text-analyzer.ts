@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ChineseSegmenter } from './chinese-segmenter.js';
+import { questionIntents, type QuestionIntent } from './question-intent.js';
 import { STOPWORDS } from './stopwords.js';
 import { SynonymTable } from './synonym-table.js';
 import { normalizeText } from './text-normalizer.js';
@@ -80,6 +81,11 @@ export class TextAnalyzer {
       tokens.push(token);
     }
     return tokens;
+  }
+
+  /** What the text asks for (how, where, when …), from cue words the terms leave out as stopwords. */
+  intents(text: string): QuestionIntent[] {
+    return questionIntents(normalizeText(text));
   }
 
   /** Distinct terms, for queries. */

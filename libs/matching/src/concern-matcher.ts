@@ -1,4 +1,4 @@
-import type { TextAnalyzer } from '@app/analysis';
+import type { QuestionIntent, TextAnalyzer } from '@app/analysis';
 import type { ConcernRecord } from '@app/knowledge';
 import type { AnalysedQuery, ScoredCandidate } from './match-types.js';
 import { PretokenizedIndex } from './pretokenized-index.js';
@@ -7,7 +7,7 @@ import { TermWeights } from './term-weights.js';
 import { termGrams } from './term-grams.js';
 
 /** A question's analysed terms (AnswerIndex.analyse); parts count for less (TextAnalyzer.analyse). */
-export type QueryTerms = Pick<AnalysedQuery, 'terms' | 'parts'>;
+export type QueryTerms = Pick<AnalysedQuery, 'terms' | 'parts'> & Partial<Pick<AnalysedQuery, 'intents'>>;
 
 export interface ConcernMatcherTuning {
   /** Concerns retrieved by BM25 before reranking. */
@@ -26,6 +26,11 @@ export interface ConcernMatcherTuning {
   partWeight: number;
   /** Weight of the concern's second-best phrasing: a concern asked that way twice is likelier. */
   secondWeight: number;
+  /**
+   * Weight of an intent (how, where, when …) among the words, relative to a word as rare as that
+   * intent is among the phrasings; 0 ignores intents.
+   */
+  intentWeight: number;
 }
 
 export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
@@ -38,13 +43,14 @@ export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
   minPrunedFrequency: 100,
   partWeight: 0.15,
   secondWeight: 0.6,
+  intentWeight: 1.5,
 };
 
-/** A concern analysed once: each phrasing's words and grams, and its context words. */
+/** A concern analysed once: each phrasing's words, grams and intents, and its context words. */
 export interface PreparedConcern {
   id: string;
   title: string;
-  phrasings: { text: string; terms: string[]; parts: ReadonlySet<string>; grams: string[] }[];
+  phrasings: { text: string; terms: string[]; parts: ReadonlySet<string>; grams: string[]; intents: QuestionIntent[] }[];
   /** Keywords and the approved answer: what the concern is about, beyond how it is asked. */
   contextTerms: string[];
 }
@@ -55,7 +61,7 @@ export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): 
     title: concern.title,
     phrasings: [concern.title, concern.question, ...concern.paraphrases].map((text) => {
       const { terms, parts } = analyzer.analyse(text);
-      return { text, terms, parts, grams: termGrams(terms) };
+      return { text, terms, parts, grams: termGrams(terms), intents: analyzer.intents(text) };
     }),
     contextTerms: [...new Set([...concern.keywords.flatMap((k) => analyzer.terms(k)), ...analyzer.terms(concern.answer)])],
   };
@@ -64,7 +70,7 @@ export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): 
 interface ScoringPhrasing {
   text: string;
   terms: ReadonlySet<string>;
-  /** The phrasing's distinct words and grams as ids of ConcernMatcher.ids (see match()). */
+  /** The phrasing's distinct words (with its intents) and grams as ids of ConcernMatcher.ids (see match()). */
   termIds: Int32Array;
   gramIds: Int32Array;
   termWeight: number;
@@ -90,6 +96,8 @@ export class ConcernMatcher {
   private readonly wordWeights = new TermWeights();
   private readonly gramWeights = new TermWeights();
   private readonly contextWeights = new TermWeights();
+  /** How rare each intent is among the phrasings (为啥 says more than 哪里). */
+  private readonly intentWeights = new TermWeights();
   private readonly concerns = new Map<string, ScoringConcern>();
   /** Word → the concerns whose phrasings use it (for checking a typo correction against context). */
   private readonly concernsByWord = new Map<string, ScoringConcern[]>();
@@ -118,19 +126,23 @@ export class ConcernMatcher {
       this.contextWeights.addDocument(c.contextTerms);
       return { id: c.id, fields: { words, grams } };
     });
+    for (const c of prepared) for (const p of c.phrasings) this.intentWeights.addDocument(p.intents.map(intentTerm));
     for (const c of prepared) {
       this.concerns.set(c.id, {
         id: c.id,
         title: c.title,
         context: new Set(c.contextTerms),
-        phrasings: c.phrasings.map((p) => ({
-          text: p.text,
-          terms: new Set(p.terms),
-          termIds: this.idsOf(p.terms),
-          gramIds: this.idsOf(p.grams),
-          termWeight: weighQuery(this.wordWeights, p.terms, p.parts, tuning.partWeight).total,
-          gramWeight: this.gramWeights.totalWeight(p.grams),
-        })),
+        phrasings: c.phrasings.map((p) => {
+          const intents = this.weighIntents(p.intents);
+          return {
+            text: p.text,
+            terms: new Set(p.terms),
+            termIds: this.idsOf([...p.terms, ...intents.terms]),
+            gramIds: this.idsOf(p.grams),
+            termWeight: weighQuery(this.wordWeights, p.terms, p.parts, tuning.partWeight).total + intents.total,
+            gramWeight: this.gramWeights.totalWeight(p.grams),
+          };
+        }),
       });
     }
     this.queryWeights = new Float64Array(this.ids.size);
@@ -142,6 +154,18 @@ export class ConcernMatcher {
         else this.concernsByWord.set(word, [concern]);
       }
     }
+  }
+
+  /**
+   * Intents as extra words of a phrasing or question. Neighbouring concerns of one topic (apply,
+   * who qualifies, how much, when, not received, complain) share their topic words; what tells
+   * them apart is what is asked, which the stopwords drop. As words in their own namespace, a shared
+   * intent adds to the overlap and an intent the other side lacks dilutes it, like any word.
+   */
+  private weighIntents(intents: readonly QuestionIntent[]): WeightedQuery {
+    const terms = this.tuning.intentWeight > 0 ? intents.map(intentTerm) : [];
+    const weights = Float64Array.from(terms, (t) => this.tuning.intentWeight * this.intentWeights.weight(t));
+    return { terms, weights, total: weights.reduce((sum, w) => sum + w, 0) };
   }
 
   /**
@@ -186,6 +210,8 @@ export class ConcernMatcher {
     // Weights looked up once per question, not once per phrasing (unknown words are not cached).
     const weightedTerms = weighQuery(this.wordWeights, queryTerms, parts, this.tuning.partWeight);
     const weightedGrams = weighQuery(this.gramWeights, queryGrams);
+    const weightedIntents = this.weighIntents(query.intents ?? []);
+    const termsTotal = weightedTerms.total + weightedIntents.total;
     const weightedContext = weighQuery(this.contextWeights, queryTerms, parts, this.tuning.partWeight);
     const { wordShare, contextWeight, queryEmphasis, bm25Weight, secondWeight } = this.tuning;
     const topBm25 = hits[0]?.bm25 ?? 1;
@@ -204,6 +230,7 @@ export class ConcernMatcher {
     });
     fill(weightedTerms);
     fill(weightedGrams);
+    fill(weightedIntents);
 
     const scored: ScoredCandidate[] = [];
     try {
@@ -220,7 +247,7 @@ export class ConcernMatcher {
         let bestPhrasing = concern.phrasings[0];
         for (const [i, phrasing] of concern.phrasings.entries()) {
           if (leaveOut && leaveOut.concernId === concern.id && leaveOut.phrasings.has(i)) continue;
-          const w = overlapScore(sharedWeight(slots, phrasing.termIds), weightedTerms.total, phrasing.termWeight, queryEmphasis);
+          const w = overlapScore(sharedWeight(slots, phrasing.termIds), termsTotal, phrasing.termWeight, queryEmphasis);
           const g = overlapScore(sharedWeight(slots, phrasing.gramIds), weightedGrams.total, phrasing.gramWeight, queryEmphasis);
           const score = (wordShare * w + (1 - wordShare) * g + contextWeight * context + bm25Weight * (hit.bm25 / topBm25)) / scale;
           if (score > bestScore) {
@@ -250,4 +277,10 @@ function sharedWeight(slots: Float64Array, ids: Int32Array): number {
   let shared = 0;
   for (let i = 0; i < ids.length; i++) shared += slots[ids[i]];
   return shared;
+}
+
+// Intents live in their own term space, like grams: the prefix keeps them apart from any word.
+const INTENT_PREFIX = '\u00b6';
+function intentTerm(intent: QuestionIntent): string {
+  return INTENT_PREFIX + intent;
 }

@@ -1,3 +1,5 @@
+import type { QuestionIntent } from '@app/analysis';
+
 export type CandidateType = 'concern' | 'item' | 'interpretation';
 
 export interface ScoredCandidate {
@@ -19,6 +21,8 @@ export interface AnalysedQuery {
   terms: string[];
   /** Those of the terms that occur only inside a longer word of the question (they count for less). */
   parts: string[];
+  /** What the question asks for (how, where, when …): cue words the terms drop as stopwords. */
+  intents: QuestionIntent[];
   /** Terms replaced by the homophone corrector: typo → known word. */
   corrections: Record<string, string>;
 }

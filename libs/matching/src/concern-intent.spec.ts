@@ -1,0 +1,46 @@
+import { describe, expect, it } from '@jest/globals';
+import { emptyBundle, KnowledgeSnapshot, type ConcernRecord } from '@app/knowledge';
+import { AnswerIndex } from './answer-index.js';
+import { DEFAULT_CONCERN_TUNING } from './concern-matcher.js';
+
+function concern(id: string, question: string, paraphrases: string[]): ConcernRecord {
+  return {
+    id, title: question, question, paraphrases, keywords: [], answer: '以县有关部门公布的为准。', areaCode: null,
+    itemIds: [], interpretationIds: [], status: 'published', extra: {}, sourceFile: 'test.yaml',
+  };
+}
+
+describe('question intents in concern matching', () => {
+  // Neighbours of one topic: the same words, asked for different things.
+  const bundle = emptyBundle();
+  bundle.concerns = [
+    concern('C-amount', '低保每月发多少', ['低保一个月发多少']),
+    concern('C-where', '低保在哪里发', ['低保发到哪里']),
+    concern('C-when', '低保什么时候发', ['低保几号发']),
+    concern('C-other', '路灯坏了找谁修', ['路灯不亮']),
+  ];
+  const withIntents = AnswerIndex.build(new KnowledgeSnapshot(bundle, 1));
+  const without = AnswerIndex.build(new KnowledgeSnapshot(bundle, 1), { ...DEFAULT_CONCERN_TUNING, intentWeight: 0 });
+  const top = (index: AnswerIndex, text: string) => index.concerns.match(index.analyse(text), 3);
+
+  it('tells apart neighbours whose words are the same', () => {
+    expect(withIntents.analyse('俺家低保能发多少').intents).toEqual(['amount']);
+    expect(top(withIntents, '俺家低保能发多少')[0].id).toBe('C-amount');
+    expect(top(withIntents, '俺家低保去哪儿发')[0].id).toBe('C-where');
+  });
+
+  it('is what separates them: without intents the words alone pick the wrong neighbour', () => {
+    expect(top(without, '俺家低保能发多少')[0].id).not.toBe('C-amount');
+  });
+
+  it('does not outweigh the topic', () => {
+    // 多少 alone does not pull a question about street lights to 低保.
+    expect(top(withIntents, '路灯坏了多少天没人修')[0].id).toBe('C-other');
+  });
+
+  it('leaves questions without intent cues as they were', () => {
+    const a = top(withIntents, '低保发放');
+    const b = top(without, '低保发放');
+    expect(a.map((c) => c.id)).toEqual(b.map((c) => c.id));
+  });
+});
