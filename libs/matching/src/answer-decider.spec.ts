@@ -27,6 +27,14 @@ describe('decide', () => {
     expect(decide([a, { ...b, matchedTerms: ['标准'] }], thresholds).decision).toBe('answer');
   });
 
+  it('answers a question asked in exactly the words of one concern\'s phrasing, however close the runner-up', () => {
+    const exact = { ...c('a', 0.9), exactPhrasing: true };
+    expect(decide([exact, c('b', 0.85)], thresholds).decision).toBe('answer');
+    // …but not when the runner-up has such a phrasing too, nor below the answer threshold.
+    expect(decide([exact, { ...c('b', 0.85), exactPhrasing: true }], thresholds).decision).toBe('clarify');
+    expect(decide([{ ...exact, score: 0.5 }, c('b', 0.45)], thresholds).decision).toBe('clarify');
+  });
+
   it('declines when nothing is plausible, or there is nothing', () => {
     expect(decide([c('a', 0.2)], thresholds)).toEqual({ decision: 'none', concerns: [] });
     expect(decide([], thresholds)).toEqual({ decision: 'none', concerns: [] });

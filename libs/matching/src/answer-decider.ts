@@ -34,7 +34,10 @@ export function decide(candidates: ScoredCandidate[], thresholds: DecisionThresh
   // the best concern (its lead comes from phrasing length alone): ask back.
   const sameEvidence = second !== undefined && second.score >= thresholds.clarify && best.matchedTerms.length <= 1
     && sameTerms(best.matchedTerms, second.matchedTerms);
-  if (best.score >= thresholds.answer && lead >= thresholds.margin && !sameEvidence) return { decision: 'answer', concerns: [best] };
+  // Asked in exactly the words of a curated phrasing of the best concern and of no other: the staff
+  // already said what this question means, however close a neighbour scores (低保怎么申请 vs 低保停发).
+  const onlyExact = best.exactPhrasing === true && second?.exactPhrasing !== true;
+  if (best.score >= thresholds.answer && (lead >= thresholds.margin || onlyExact) && !sameEvidence) return { decision: 'answer', concerns: [best] };
   const choices = candidates.filter((c) => c.score >= thresholds.clarify).slice(0, thresholds.maxChoices);
   return { decision: 'clarify', concerns: choices };
 }

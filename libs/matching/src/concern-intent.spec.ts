@@ -43,4 +43,13 @@ describe('question intents in concern matching', () => {
     const b = top(without, '低保发放');
     expect(a.map((c) => c.id)).toEqual(b.map((c) => c.id));
   });
+
+  it('marks a concern whose phrasing has exactly the question\'s words and intents', () => {
+    const [best, second] = top(withIntents, '低保一个月发多少？');
+    expect(best).toMatchObject({ id: 'C-amount', exactPhrasing: true });
+    expect(second.exactPhrasing).toBeUndefined();
+    // Another intent, or one more word, is no longer the same question.
+    expect(top(withIntents, '低保一个月几号发')[0].exactPhrasing).toBeUndefined();
+    expect(top(withIntents, '城里低保一个月发多少')[0].exactPhrasing).toBeUndefined();
+  });
 });

@@ -245,9 +245,11 @@ export class ConcernMatcher {
         let bestScore = -1;
         let secondScore = 0;
         let bestPhrasing = concern.phrasings[0];
+        let exactPhrasing = false;
         for (const [i, phrasing] of concern.phrasings.entries()) {
           if (leaveOut && leaveOut.concernId === concern.id && leaveOut.phrasings.has(i)) continue;
           const w = overlapScore(sharedWeight(slots, phrasing.termIds), termsTotal, phrasing.termWeight, queryEmphasis);
+          if (w > EXACT_OVERLAP) exactPhrasing = true;
           const g = overlapScore(sharedWeight(slots, phrasing.gramIds), weightedGrams.total, phrasing.gramWeight, queryEmphasis);
           const score = (wordShare * w + (1 - wordShare) * g + contextWeight * context + bm25Weight * (hit.bm25 / topBm25)) / scale;
           if (score > bestScore) {
@@ -257,7 +259,9 @@ export class ConcernMatcher {
           } else if (score > secondScore) secondScore = score;
         }
         bestScore += secondWeight * secondScore;
-        if (bestScore >= 0) scored.push({ type: 'concern', id: concern.id, title: concern.title, score: bestScore, matchedTerms: [], matchedPhrasing: bestPhrasing.text });
+        if (bestScore >= 0) {
+          scored.push({ type: 'concern', id: concern.id, title: concern.title, score: bestScore, matchedTerms: [], matchedPhrasing: bestPhrasing.text, ...(exactPhrasing ? { exactPhrasing } : {}) });
+        }
       }
     } finally {
       for (const id of filled) slots[id] = 0;
@@ -271,6 +275,9 @@ export class ConcernMatcher {
     return top;
   }
 }
+
+/** Word overlap of a question and a phrasing with the same words and intents (1 up to rounding). */
+const EXACT_OVERLAP = 1 - 1e-9;
 
 /** Sum of the query's weights over a phrasing's ids (slots hold 0 for words the query lacks). */
 function sharedWeight(slots: Float64Array, ids: Int32Array): number {

@@ -12,6 +12,8 @@ export interface ScoredCandidate {
   matchedTerms: string[];
   /** For concerns: the phrasing (title, question or paraphrase) that matched best. */
   matchedPhrasing?: string;
+  /** For concerns: the question has exactly the words (and intents) of one of its phrasings. */
+  exactPhrasing?: boolean;
 }
 
 export interface AnalysedQuery {
