@@ -29,6 +29,18 @@ export interface RetrievedDocument {
   matched: Record<string, string[]>;
 }
 
+/** One term's documents as MiniSearch scores them for that term alone. */
+interface TermHit {
+  id: string;
+  score: number;
+  fields: string[];
+}
+
+// Terms kept with their documents, bounded by documents held (least recently used term goes first;
+// ~200,000 hits is a few tens of MB). Residents' questions are new texts made of the same few
+// thousand words: each word is searched once, not once per question.
+const CACHED_HITS = 200_000;
+
 // Terms are joined with a separator no analysed term contains; MiniSearch splits on it again.
 const SEPARATOR = '\u0001';
 const splitTerms = (text: string): string[] => (text ? text.split(SEPARATOR) : []);
@@ -41,6 +53,8 @@ export class PretokenizedIndex {
   readonly weights = new TermWeights();
   private readonly frequencyFields: ReadonlySet<string>;
   private readonly search: MiniSearch<{ id: string } & Record<string, string>>;
+  private readonly termHits = new Map<string, TermHit[]>();
+  private cachedHits = 0;
 
   constructor(private readonly fieldNames: string[], private readonly tuning: IndexTuning) {
     this.frequencyFields = new Set(tuning.frequencyFields ?? fieldNames);
@@ -82,11 +96,44 @@ export class PretokenizedIndex {
     return [...known].sort((a, b) => this.weights.frequency(a) - this.weights.frequency(b)).slice(0, this.tuning.minRetrievalTerms);
   }
 
+  /**
+   * BM25 over the retrieval terms, combined as MiniSearch combines an OR query — each document's
+   * per-term scores summed, times the number of query terms it matched — from per-term results
+   * that are searched once and cached.
+   */
   retrieve(queryTerms: string[], limit: number, filter?: (id: string) => boolean): RetrievedDocument[] {
-    const terms = this.retrievalTerms(queryTerms);
+    const terms = [...new Set(this.retrievalTerms(queryTerms))];
     if (terms.length === 0) return [];
-    const results = this.search.search(terms.join(SEPARATOR), filter ? { filter: (r) => filter(r.id as string) } : undefined);
-    return results.slice(0, limit).map((r) => ({ id: r.id as string, bm25: r.score, matched: r.match }));
+    const combined = new Map<string, { score: number; terms: number; matched: Record<string, string[]> }>();
+    for (const term of terms) {
+      for (const hit of this.hitsFor(term)) {
+        let doc = combined.get(hit.id);
+        if (!doc) combined.set(hit.id, (doc = { score: 0, terms: 0, matched: {} }));
+        doc.score += hit.score;
+        doc.terms++;
+        doc.matched[term] = hit.fields;
+      }
+    }
+    const results: RetrievedDocument[] = [];
+    for (const [id, doc] of combined) if (!filter || filter(id)) results.push({ id, bm25: doc.score * doc.terms, matched: doc.matched });
+    return results.sort((a, b) => b.bm25 - a.bm25).slice(0, limit);
+  }
+
+  private hitsFor(term: string): TermHit[] {
+    let hits = this.termHits.get(term);
+    if (hits) {
+      this.termHits.delete(term);
+    } else {
+      hits = this.search.search(term).map((r) => ({ id: r.id as string, score: r.score, fields: r.match[term] ?? [] }));
+      this.cachedHits += hits.length;
+      for (const [oldest, oldHits] of this.termHits) {
+        if (this.cachedHits <= CACHED_HITS) break;
+        this.termHits.delete(oldest);
+        this.cachedHits -= oldHits.length;
+      }
+    }
+    this.termHits.set(term, hits);
+    return hits;
   }
 
   /** Sum of weights of the terms, counting each term once. */
