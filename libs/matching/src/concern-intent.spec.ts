@@ -1,26 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { emptyBundle, KnowledgeSnapshot, type ConcernRecord } from '@app/knowledge';
-import { AnswerIndex } from './answer-index.js';
+import type { AnswerIndex } from './answer-index.js';
+import { concernFixture, indexOfConcerns } from './concern.fixture.js';
 import { DEFAULT_CONCERN_TUNING } from './concern-matcher.js';
-
-function concern(id: string, question: string, paraphrases: string[]): ConcernRecord {
-  return {
-    id, title: question, question, paraphrases, keywords: [], answer: '以县有关部门公布的为准。', areaCode: null,
-    itemIds: [], interpretationIds: [], status: 'published', extra: {}, sourceFile: 'test.yaml',
-  };
-}
 
 describe('question intents in concern matching', () => {
   // Neighbours of one topic: the same words, asked for different things.
-  const bundle = emptyBundle();
-  bundle.concerns = [
-    concern('C-amount', '低保每月发多少', ['低保一个月发多少']),
-    concern('C-where', '低保在哪里发', ['低保发到哪里']),
-    concern('C-when', '低保什么时候发', ['低保几号发']),
-    concern('C-other', '路灯坏了找谁修', ['路灯不亮']),
+  const concerns = [
+    concernFixture('C-amount', '低保每月发多少', ['低保一个月发多少']),
+    concernFixture('C-where', '低保在哪里发', ['低保发到哪里']),
+    concernFixture('C-when', '低保什么时候发', ['低保几号发']),
+    concernFixture('C-other', '路灯坏了找谁修', ['路灯不亮']),
   ];
-  const withIntents = AnswerIndex.build(new KnowledgeSnapshot(bundle, 1));
-  const without = AnswerIndex.build(new KnowledgeSnapshot(bundle, 1), { ...DEFAULT_CONCERN_TUNING, intentWeight: 0 });
+  const withIntents = indexOfConcerns(concerns);
+  const without = indexOfConcerns(concerns, { ...DEFAULT_CONCERN_TUNING, intentWeight: 0 });
   const top = (index: AnswerIndex, text: string) => index.concerns.match(index.analyse(text), 3);
 
   it('tells apart neighbours whose words are the same', () => {

@@ -1,22 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { emptyBundle, KnowledgeSnapshot, type ConcernRecord } from '@app/knowledge';
-import { AnswerIndex } from './answer-index.js';
-
-function concern(id: string, question: string, paraphrases: string[]): ConcernRecord {
-  return {
-    id, title: question, question, paraphrases, keywords: [], answer: '以县有关部门公布的为准。', areaCode: null,
-    itemIds: [], interpretationIds: [], status: 'published', extra: {}, sourceFile: 'test.yaml',
-  };
-}
+import { concernFixture, indexOfConcerns } from './concern.fixture.js';
 
 describe('homophone correction in AnswerIndex.analyse', () => {
-  const bundle = emptyBundle();
-  bundle.concerns = [
-    concern('C-notary', '房产继承公证去哪里办', ['遗嘱公证怎么办理']),
-    concern('C-orphan', '父母失联的孩子能领什么补助', ['孩子爸妈失联了']),
-    concern('C-dibao', '低保怎么申请', ['低保申请材料']),
+  const concerns = [
+    concernFixture('C-notary', '房产继承公证去哪里办', ['遗嘱公证怎么办理']),
+    concernFixture('C-orphan', '父母失联的孩子能领什么补助', ['孩子爸妈失联了']),
+    concernFixture('C-dibao', '低保怎么申请', ['低保申请材料']),
   ];
-  const index = AnswerIndex.build(new KnowledgeSnapshot(bundle, 1));
+  const index = indexOfConcerns(concerns);
 
   it('corrects a non-word typo to the known word that sounds the same', () => {
     const query = index.analyse('低保申情去哪里');
