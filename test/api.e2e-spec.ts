@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { constants as zlibConstants, createBrotliCompress, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -92,7 +93,30 @@ describe('answer API (e2e)', () => {
   it('rejects malformed JSON and oversized bodies with a 4xx, not a 500', async () => {
     await http.post('/api/answer').set('content-type', 'application/json').send('{"text": "低保').expect(400);
     const huge = JSON.stringify({ text: 'x'.repeat(200_000) });
-    await http.post('/api/answer').set('content-type', 'application/json').send(huge).expect(413);
+    const tooLarge = await http.post('/api/answer').set('content-type', 'application/json').send(huge).expect(413);
+    // Fastify's own 4xx errors are answered in Chinese like every other error (docs/architecture.md).
+    expect(tooLarge.body).toEqual({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: '请求体过大 (request body too large)' });
+  });
+
+  it('survives a corrupt compressed body on a route that never reads it', async () => {
+    // A gzip error with no reader used to be an unhandled 'error' event: the process exited.
+    await http.get('/health').set('content-encoding', 'gzip').send(Buffer.from('not gzip at all')).expect(200);
+    await http.post('/api/answer').set('content-type', 'text/plain').set('content-encoding', 'gzip').send(Buffer.from('not gzip at all')).expect(400);
+    await http.post('/api/answer').set('content-type', 'application/json').set('content-encoding', 'gzip').serialize(asIs).send(Buffer.from('not gzip at all')).expect(400);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await http.get('/health').expect(200);
+    const zipped = gzipSync(JSON.stringify({ text: '景区几点开门' }));
+    await http.post('/api/answer').set('content-type', 'application/json').set('content-encoding', 'gzip').serialize(asIs).send(zipped).expect(200);
+  });
+
+  it('stops inflating a compressed body once it has been refused', async () => {
+    const bomb = await brotliOfSpaces(1024); // 1 GiB of spaces in about 1.6 KB
+    await http.post('/api/answer').set('content-type', 'application/json').set('content-encoding', 'br').serialize(asIs).send(bomb).expect(413);
+    const before = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const used = process.cpuUsage(before);
+    // Inflating the rest (1 GiB) takes seconds of CPU; nothing should be left running.
+    expect((used.user + used.system) / 1e6).toBeLessThan(0.4);
   });
 
   it('searches for operators, concerns first, with the approved answer', async () => {
@@ -129,3 +153,25 @@ describe('answer API (e2e)', () => {
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/answer', '/api/search', '/api/items/{id}']));
   });
 });
+
+/** Sends a Buffer as it is (superagent would JSON-encode it for a JSON content type). */
+const asIs = (body: unknown) => body as string;
+
+/** `mib` MiB of spaces, brotli-compressed: a tiny body that inflates far beyond any limit. */
+function brotliOfSpaces(mib: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunk = Buffer.alloc(1 << 20, 0x20);
+    const brotli = createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 3 } });
+    const out: Buffer[] = [];
+    brotli.on('data', (data: Buffer) => out.push(data)).on('end', () => resolve(Buffer.concat(out))).on('error', reject);
+    let written = 0;
+    const write = () => {
+      while (written < mib) {
+        written++;
+        if (!brotli.write(chunk)) return void brotli.once('drain', write);
+      }
+      brotli.end();
+    };
+    write();
+  });
+}

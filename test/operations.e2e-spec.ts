@@ -94,3 +94,28 @@ describe('rate limits (e2e)', () => {
     await http.get('/health').expect(200);
   });
 });
+
+describe('rate limits on percent-encoded paths (e2e)', () => {
+  let t: TestApp;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    t = await startTestApp((config) => {
+      config.security.rateLimit = { perIp: 100, perUser: 2, windowSeconds: 60, redisPrefix: `test:${randomBytes(4).toString('hex')}:rate:` };
+    });
+    http = request(t.app.getHttpServer());
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('counts a path the router decodes to a public door (/api/%61nswer is /api/answer)', async () => {
+    await http.post('/api/%61nswer').send({ text: '景区几点开门', userId: 'encoded-user' }).expect(200);
+    await http.post('/api/answer').send({ text: '景区几点开门', userId: 'encoded-user' }).expect(200);
+    await http.post('/api/%61nswer').send({ text: '景区几点开门', userId: 'encoded-user' }).expect(429);
+    await http.post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(503);
+    await http.post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(503);
+    await http.post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(429);
+  });
+});

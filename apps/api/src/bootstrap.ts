@@ -1,4 +1,4 @@
-import { ConsoleLogger, HttpStatus, type LoggerService } from '@nestjs/common';
+import { ConsoleLogger, HttpException, HttpStatus, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -23,11 +23,24 @@ export function createLogger(config: AppConfig): LoggerService {
 }
 
 /**
+ * Nest wraps Fastify's own 4xx errors (body too large, length mismatch) in an HttpException that
+ * drops the original error: keep it as the cause, so that AllExceptionsFilter finds its code and
+ * answers in Chinese instead of Fastify's English message.
+ */
+class ApiFastifyAdapter extends FastifyAdapter {
+  override mapException(error: unknown): unknown {
+    const mapped = super.mapException(error);
+    if (mapped !== error && mapped instanceof HttpException && mapped.cause === undefined) mapped.cause = error;
+    return mapped;
+  }
+}
+
+/**
  * Builds the configured HTTP application (used by main.ts and by the e2e tests) on NestJS's Fastify
  * adapter. Call `app.init()` (or `listen()`) afterwards; tests then wait for `getInstance().ready()`.
  */
 export async function createApiApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new ApiFastifyAdapter({
     trustProxy: config.security.trustProxy,
     bodyLimit: config.server.bodyLimitBytes,
     // Nest's logger and the request-context hooks log; Fastify's own request log would double it.

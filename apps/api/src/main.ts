@@ -47,6 +47,7 @@ function stopGracefullyOnSignals(app: NestFastifyApplication, logger: Logger): v
     done(null, payload);
   });
   const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
     stopping = true;
     logger.log(`收到 ${signal}，正在停止：处理完进行中的请求和任务后退出`);
     const timer = setTimeout(() => {
@@ -69,8 +70,12 @@ function stopGracefullyOnSignals(app: NestFastifyApplication, logger: Logger): v
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // A worker gets the signal twice when the whole service is signalled (systemd's control group,
+  // Ctrl-C) and the primary passes it on: with `once`, the second one killed it mid-request.
+  // A single process keeps `once`: a second Ctrl-C still stops it at once.
+  const listen = cluster.isWorker ? process.on.bind(process) : process.once.bind(process);
+  listen('SIGTERM', stop);
+  listen('SIGINT', stop);
 }
 
 /** The primary only forks and re-forks; workers share the port and the state in PostgreSQL and Redis. */
@@ -84,7 +89,10 @@ function superviseWorkers(config: AppConfig): void {
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
     logger.warn(`工作进程 ${worker.process.pid} 退出（${signal ?? code}），重新启动`);
-    setTimeout(() => cluster.fork(), 1000);
+    // Not once the service is stopping: a worker started then would get no signal and keep it running.
+    setTimeout(() => {
+      if (!stopping) cluster.fork();
+    }, 1000);
   });
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;

@@ -13,7 +13,7 @@ const DECOMPRESSORS: Record<string, () => Decompressor> = { gzip: createGunzip, 
  * the size limits apply to the inflated bytes. Other encodings: 415.
  */
 export function inflateCompressedBodies(instance: FastifyInstance): void {
-  instance.addHook('preParsing', (request, _reply, payload, done) => {
+  instance.addHook('preParsing', (request, reply, payload, done) => {
     const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     if (encoding === 'identity' || encoding === '') return done(null, payload);
     const create = DECOMPRESSORS[encoding];
@@ -27,6 +27,15 @@ export function inflateCompressedBodies(instance: FastifyInstance): void {
       inflate.receivedEncodedLength = received;
     });
     payload.on('error', (error) => inflate.destroy(error));
+    // Routes that never read the body (GET, other types) leave the inflater without a listener: a
+    // corrupt body would be an unhandled 'error' event and end the process. Readers add their own.
+    inflate.on('error', () => undefined);
+    // Once the response is out (answered, refused as too large, client gone) nothing reads the rest:
+    // without this the inflater kept running — a 2 KB brotli body is seconds of CPU for 1 GB.
+    reply.raw.once('close', () => {
+      inflate.destroy();
+      payload.resume();
+    });
     payload.pipe(inflate);
     done(null, inflate);
   });

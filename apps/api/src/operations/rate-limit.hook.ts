@@ -13,6 +13,12 @@ const PREFIXES = ['/wechat/', '/answer/'];
 export function isRateLimitedPath(url: string): boolean {
   const end = url.indexOf('?');
   let path = end >= 0 ? url.slice(0, end) : url;
+  // The router decodes the path (/api/%61nswer is /api/answer): so must the check, or encoding is a way around it.
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Undecodable paths never reach a route (400 from the router).
+  }
   if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
   return EXACT.has(path) || PREFIXES.some((prefix) => path.startsWith(prefix) && path.length > prefix.length);
 }
