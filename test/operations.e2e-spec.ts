@@ -119,3 +119,29 @@ describe('rate limits on percent-encoded paths (e2e)', () => {
     await http.post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(429);
   });
 });
+
+describe('client address behind a proxy (e2e)', () => {
+  let t: TestApp;
+  let http: ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    t = await startTestApp((config) => {
+      config.security.trustProxy = 1;
+      config.security.rateLimit = { perIp: 3, perUser: 100, windowSeconds: 60, redisPrefix: `test:${randomBytes(4).toString('hex')}:rate:` };
+    });
+    http = request(t.app.getHttpServer());
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('takes the address the proxy saw, so a made-up X-Forwarded-For entry does not dodge the per-IP limit', async () => {
+    const ask = (forwardedFor: string, userId: string) =>
+      http.post('/api/answer').set('X-Forwarded-For', forwardedFor).send({ text: '景区几点开门', userId });
+    for (let i = 0; i < 3; i++) await ask(`10.9.${i}.1, 203.0.113.9`, `spoof-${i}`).expect(200);
+    await ask('10.9.99.1, 203.0.113.9', 'spoof-99').expect(429);
+    // Another resident behind the same proxy is counted on their own address.
+    await ask('203.0.113.10', 'neighbour').expect(200);
+  });
+});

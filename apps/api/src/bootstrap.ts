@@ -41,7 +41,9 @@ class ApiFastifyAdapter extends FastifyAdapter {
  */
 export async function createApiApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<NestFastifyApplication> {
   const adapter = new ApiFastifyAdapter({
-    trustProxy: config.security.trustProxy,
+    // Trust exactly the configured number of hops, never all of them: that would take the
+    // client-written left end of X-Forwarded-For as the client's address.
+    trustProxy: config.security.trustProxy > 0 ? (_address: string, hop: number) => hop < config.security.trustProxy : false,
     bodyLimit: config.server.bodyLimitBytes,
     // Nest's logger and the request-context hooks log; Fastify's own request log would double it.
     logger: false,

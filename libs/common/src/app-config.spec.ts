@@ -15,4 +15,12 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ PORT: '99999', NODE_ENV: 'test' })).toThrow(/server\.port（环境变量 PORT）/);
     expect(() => loadAppConfig({ DATABASE_URL: 'mysql://x', NODE_ENV: 'test' })).toThrow(/DATABASE_URL/);
   });
+
+  it('reads TRUST_PROXY as a number of proxy hops (false = 0, true = 1) and refuses anything else', () => {
+    expect(loadAppConfig({ NODE_ENV: 'test' }).security.trustProxy).toBe(0);
+    expect(loadAppConfig({ TRUST_PROXY: 'true', NODE_ENV: 'test' }).security.trustProxy).toBe(1);
+    expect(loadAppConfig({ TRUST_PROXY: '2', NODE_ENV: 'test' }).security.trustProxy).toBe(2);
+    expect(loadAppConfig({ TRUST_PROXY: 'false', NODE_ENV: 'test' }).security.trustProxy).toBe(0);
+    expect(() => loadAppConfig({ TRUST_PROXY: 'yes', NODE_ENV: 'test' })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -134,9 +134,15 @@ export class SecurityConfig {
   @IsArray() @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'CORS 来源应形如 https://example.gov.cn（不带路径）' })
   corsOrigins: string[];
 
-  /** Behind a load balancer / reverse proxy: take the client IP from X-Forwarded-For. */
-  @IsBoolean()
-  trustProxy: boolean;
+  /**
+   * How many load balancers / reverse proxies stand in front (TRUST_PROXY: false = 0, true = 1, or a
+   * number). The client IP is the X-Forwarded-For entry that many hops from the right; entries
+   * further left are written by the client itself, and trusting them would let anyone dodge the
+   * per-IP limit with a made-up header.
+   */
+  @Transform(({ value }) => (value === true ? 1 : value === false ? 0 : value))
+  @IsInt({ message: 'TRUST_PROXY 应为 false、true（一层代理）或代理层数' }) @Min(0) @Max(10)
+  trustProxy: number;
 
   @ValidateNested() @Type(() => RateLimitConfig)
   rateLimit: RateLimitConfig;
