@@ -77,6 +77,9 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Not helmet's default upgrade: many counties serve the console over plain HTTP on an
+        // intranet address, where upgraded script and API requests would fail. HTTPS is the proxy's job.
+        upgradeInsecureRequests: null,
       },
     },
   });
