@@ -1,36 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import type { AppConfig } from '@app/common';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-describe('operations: request ids, metrics, security headers, CORS (e2e)', () => {
+/** The service for one describe block, configured by it; started before its tests, closed after. */
+function serviceWith(configure: (config: AppConfig) => void): () => ReturnType<typeof request> {
   let t: TestApp;
   let http: ReturnType<typeof request>;
-
   beforeAll(async () => {
-    t = await startTestApp((config) => {
-      config.security.corsOrigins = ['https://www.example.gov.cn'];
-    });
+    t = await startTestApp(configure);
     http = request(t.app.getHttpServer());
   });
-
   afterAll(async () => {
     await t.close();
   });
+  return () => http;
+}
+
+/** Rate limits under a key prefix of this run's own, so runs sharing one Redis do not count together. */
+const limits = (perIp: number, perUser: number) => ({ perIp, perUser, windowSeconds: 60, redisPrefix: `test:${randomBytes(4).toString('hex')}:rate:` });
+
+describe('operations: request ids, metrics, security headers, CORS (e2e)', () => {
+  const http = serviceWith((config) => {
+    config.security.corsOrigins = ['https://www.example.gov.cn'];
+  });
 
   it('gives every response a request id, and keeps a sane one sent by the caller', async () => {
-    const fresh = await http.get('/health').expect(200);
+    const fresh = await http().get('/health').expect(200);
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const kept = await http.get('/health').set('X-Request-Id', 'lb-12345678').expect(200);
+    const kept = await http().get('/health').set('X-Request-Id', 'lb-12345678').expect(200);
     expect(kept.headers['x-request-id']).toBe('lb-12345678');
-    const replaced = await http.get('/health').set('X-Request-Id', '<script>').expect(200);
+    const replaced = await http().get('/health').set('X-Request-Id', '<script>').expect(200);
     expect(replaced.headers['x-request-id']).not.toBe('<script>');
   });
 
   it('counts answers by decision and channel in the Prometheus metrics', async () => {
-    await http.post('/api/answer').send({ text: '被旅行社坑了，去哪里投诉？', channel: 'wechat' }).expect(200);
-    await http.post('/api/answer').send({ text: '护照加急办理需要几天' }).expect(200);
-    const res = await http.get('/metrics').expect(200);
+    await http().post('/api/answer').send({ text: '被旅行社坑了，去哪里投诉？', channel: 'wechat' }).expect(200);
+    await http().post('/api/answer').send({ text: '护照加急办理需要几天' }).expect(200);
+    const res = await http().get('/metrics').expect(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.text).toMatch(/gda_answers_total\{channel="wechat",decision="answer"\} 1/);
     expect(res.text).toMatch(/gda_answers_total\{channel="web",decision="none"\} 1/);
@@ -41,12 +49,12 @@ describe('operations: request ids, metrics, security headers, CORS (e2e)', () =>
   });
 
   it('names an unknown field in Chinese (and English) instead of passing it on', async () => {
-    const res = await http.post('/api/answer').send({ text: '低保怎么申请', isAdmin: true }).expect(400);
+    const res = await http().post('/api/answer').send({ text: '低保怎么申请', isAdmin: true }).expect(400);
     expect(res.body.message).toEqual(['不接受的字段 isAdmin (property isAdmin should not exist)']);
   });
 
   it('sends security headers and no framework banner', async () => {
-    const res = await http.get('/health').expect(200);
+    const res = await http().get('/health').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-frame-options']).toBeDefined();
@@ -56,31 +64,21 @@ describe('operations: request ids, metrics, security headers, CORS (e2e)', () =>
   });
 
   it('allows cross-origin calls only from configured origins', async () => {
-    const allowed = await http.options('/api/answer').set('Origin', 'https://www.example.gov.cn').set('Access-Control-Request-Method', 'POST');
+    const allowed = await http().options('/api/answer').set('Origin', 'https://www.example.gov.cn').set('Access-Control-Request-Method', 'POST');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://www.example.gov.cn');
-    const denied = await http.options('/api/answer').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'POST');
+    const denied = await http().options('/api/answer').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'POST');
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
 
 describe('rate limits (e2e)', () => {
-  let t: TestApp;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    t = await startTestApp((config) => {
-      config.security.rateLimit = { perIp: 8, perUser: 3, windowSeconds: 60, redisPrefix: `test:${randomBytes(4).toString('hex')}:rate:` };
-    });
-    http = request(t.app.getHttpServer());
-  });
-
-  afterAll(async () => {
-    await t.close();
+  const http = serviceWith((config) => {
+    config.security.rateLimit = limits(8, 3);
   });
 
   it('limits one resident, then one address, with 429, a Chinese message and Retry-After; health is never limited', async () => {
-    for (let i = 0; i < 3; i++) await http.post('/api/answer').send({ text: '景区几点开门', userId: 'busy-user' }).expect(200);
-    const limited = await http.post('/api/answer').send({ text: '景区几点开门', userId: 'busy-user' }).expect(429);
+    for (let i = 0; i < 3; i++) await http().post('/api/answer').send({ text: '景区几点开门', userId: 'busy-user' }).expect(200);
+    const limited = await http().post('/api/answer').send({ text: '景区几点开门', userId: 'busy-user' }).expect(429);
     expect(limited.body.message).toContain('请求过于频繁');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
 
@@ -88,59 +86,39 @@ describe('rate limits (e2e)', () => {
     let status = 200;
     let allowed = 0;
     while (status === 200 && allowed < 20) {
-      status = (await http.post('/api/answer').send({ text: '景区几点开门', userId: `other-${allowed}` })).status;
+      status = (await http().post('/api/answer').send({ text: '景区几点开门', userId: `other-${allowed}` })).status;
       if (status === 200) allowed++;
     }
     expect(status).toBe(429);
     expect(allowed).toBe(8 - 4);
-    await http.get('/health').expect(200);
+    await http().get('/health').expect(200);
   });
 });
 
 describe('rate limits on percent-encoded paths (e2e)', () => {
-  let t: TestApp;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    t = await startTestApp((config) => {
-      config.security.rateLimit = { perIp: 100, perUser: 2, windowSeconds: 60, redisPrefix: `test:${randomBytes(4).toString('hex')}:rate:` };
-    });
-    http = request(t.app.getHttpServer());
-  });
-
-  afterAll(async () => {
-    await t.close();
+  const http = serviceWith((config) => {
+    config.security.rateLimit = limits(100, 2);
   });
 
   it('counts a path the router decodes to a public door (/api/%61nswer is /api/answer)', async () => {
-    await http.post('/api/%61nswer').send({ text: '景区几点开门', userId: 'encoded-user' }).expect(200);
-    await http.post('/api/answer').send({ text: '景区几点开门', userId: 'encoded-user' }).expect(200);
-    await http.post('/api/%61nswer').send({ text: '景区几点开门', userId: 'encoded-user' }).expect(429);
-    await http.post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(503);
-    await http.post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(503);
-    await http.post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(429);
+    await http().post('/api/%61nswer').send({ text: '景区几点开门', userId: 'encoded-user' }).expect(200);
+    await http().post('/api/answer').send({ text: '景区几点开门', userId: 'encoded-user' }).expect(200);
+    await http().post('/api/%61nswer').send({ text: '景区几点开门', userId: 'encoded-user' }).expect(429);
+    await http().post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(503);
+    await http().post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(503);
+    await http().post('/%77echat/official-account').query({ openid: 'o-encoded' }).expect(429);
   });
 });
 
 describe('client address behind a proxy (e2e)', () => {
-  let t: TestApp;
-  let http: ReturnType<typeof request>;
-
-  beforeAll(async () => {
-    t = await startTestApp((config) => {
-      config.security.trustProxy = 1;
-      config.security.rateLimit = { perIp: 3, perUser: 100, windowSeconds: 60, redisPrefix: `test:${randomBytes(4).toString('hex')}:rate:` };
-    });
-    http = request(t.app.getHttpServer());
-  });
-
-  afterAll(async () => {
-    await t.close();
+  const http = serviceWith((config) => {
+    config.security.trustProxy = 1;
+    config.security.rateLimit = limits(3, 100);
   });
 
   it('takes the address the proxy saw, so a made-up X-Forwarded-For entry does not dodge the per-IP limit', async () => {
     const ask = (forwardedFor: string, userId: string) =>
-      http.post('/api/answer').set('X-Forwarded-For', forwardedFor).send({ text: '景区几点开门', userId });
+      http().post('/api/answer').set('X-Forwarded-For', forwardedFor).send({ text: '景区几点开门', userId });
     for (let i = 0; i < 3; i++) await ask(`10.9.${i}.1, 203.0.113.9`, `spoof-${i}`).expect(200);
     await ask('10.9.99.1, 203.0.113.9', 'spoof-99').expect(429);
     // Another resident behind the same proxy is counted on their own address.
