@@ -20,10 +20,14 @@ export interface AnalyzerDictionaries {
 const CJK = /\p{Script=Han}/u;
 
 export interface AnalysedText {
+  /** The text normalised (simplified script, half-width, lower case …). */
+  normalized: string;
   /** Index terms in order, duplicates kept. */
   terms: string[];
   /** Terms that occur only inside a longer word of the text. */
   parts: ReadonlySet<string>;
+  /** What the text asks for (how, where, when …), from cue words the terms leave out as stopwords. */
+  intents: QuestionIntent[];
 }
 const WORD_TOKEN = /^[\p{L}\p{N}]/u;
 
@@ -63,11 +67,12 @@ export class TextAnalyzer {
   analyse(text: string): AnalysedText {
     const normalized = normalizeText(text);
     const terms = this.tokens(normalized).map((t) => this.synonyms.canonical(t));
-    if (terms.length === 0) return { terms, parts: new Set() };
+    const intents = questionIntents(normalized);
+    if (terms.length === 0) return { normalized, terms, parts: new Set(), intents };
     // The plain cut has each word once, whole; what search mode adds beyond it are parts.
     const whole = new Set(this.segmenter.cut(normalized).map((w) => this.synonyms.canonical(w.trim())));
     const parts = new Set(terms.filter((t) => !whole.has(t)));
-    return { terms, parts };
+    return { normalized, terms, parts, intents };
   }
 
   /** Search-mode words of normalised text without stopwords and stray letters, before synonyms. */
@@ -81,11 +86,6 @@ export class TextAnalyzer {
       tokens.push(token);
     }
     return tokens;
-  }
-
-  /** What the text asks for (how, where, when …), from cue words the terms leave out as stopwords. */
-  intents(text: string): QuestionIntent[] {
-    return questionIntents(normalizeText(text));
   }
 
   /** Distinct terms, for queries. */

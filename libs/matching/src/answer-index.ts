@@ -1,4 +1,4 @@
-import { questionIntents, TextAnalyzer } from '@app/analysis';
+import { TextAnalyzer } from '@app/analysis';
 import type { KnowledgeSnapshot } from '@app/knowledge';
 import { ConcernMatcher, prepareConcern, type ConcernMatcherTuning, DEFAULT_CONCERN_TUNING } from './concern-matcher.js';
 import { DocumentMatcher, prepareInterpretation, prepareItem } from './document-matcher.js';
@@ -62,8 +62,7 @@ export class AnswerIndex {
     // A corrected part is still a part; a term also found whole somewhere is whole.
     const whole = new Set(terms.filter((_, i) => !analysed.parts.has(raw[i])));
     const parts = terms.filter((t, i) => analysed.parts.has(raw[i]) && !whole.has(t));
-    const normalized = this.analyzer.normalize(text);
-    return { text, normalized, terms: [...new Set(terms)], parts: [...new Set(parts)], intents: questionIntents(normalized), corrections };
+    return { text, normalized: analysed.normalized, terms: [...new Set(terms)], parts: [...new Set(parts)], intents: analysed.intents, corrections };
   }
 
   /** Operator search: concerns first (they carry the approved answer), then items and interpretations. */

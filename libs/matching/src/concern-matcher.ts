@@ -60,8 +60,8 @@ export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): 
     id: concern.id,
     title: concern.title,
     phrasings: [concern.title, concern.question, ...concern.paraphrases].map((text) => {
-      const { terms, parts } = analyzer.analyse(text);
-      return { text, terms, parts, grams: termGrams(terms), intents: analyzer.intents(text) };
+      const { terms, parts, intents } = analyzer.analyse(text);
+      return { text, terms, parts, grams: termGrams(terms), intents };
     }),
     contextTerms: [...new Set([...concern.keywords.flatMap((k) => analyzer.terms(k)), ...analyzer.terms(concern.answer)])],
   };
@@ -168,11 +168,6 @@ export class ConcernMatcher {
     return { terms, weights, total: weights.reduce((sum, w) => sum + w, 0) };
   }
 
-  /**
-   * Whether some concern is asked with `word` together with one of `others`: a sound-alike
-   * correction (公正 → 公证 next to 继承) is only plausible when the corrected word keeps company
-   * the knowledge base knows; 失恋 → 失联 next to 难过 does not.
-   */
   private idsOf(terms: readonly string[]): Int32Array {
     return Int32Array.from(new Set(terms), (t) => {
       let id = this.ids.get(t);
@@ -181,6 +176,11 @@ export class ConcernMatcher {
     });
   }
 
+  /**
+   * Whether some concern is asked with `word` together with one of `others`: a sound-alike
+   * correction (公正 → 公证 next to 继承) is only plausible when the corrected word keeps company
+   * the knowledge base knows; 失恋 → 失联 next to 难过 does not.
+   */
   usedTogether(word: string, others: readonly string[]): boolean {
     const concerns = this.concernsByWord.get(word);
     if (!concerns) return false;

@@ -18,8 +18,6 @@ export interface IndexTuning {
   minPrunedFrequency: number;
   /** …but a query of only frequent terms still retrieves with this many of its rarest. */
   minRetrievalTerms: number;
-  /** Fields whose terms count towards document frequency (default: all). */
-  frequencyFields?: string[];
 }
 
 export interface RetrievedDocument {
@@ -51,13 +49,11 @@ const splitTerms = (text: string): string[] => (text ? text.split(SEPARATOR) : [
  */
 export class PretokenizedIndex {
   readonly weights = new TermWeights();
-  private readonly frequencyFields: ReadonlySet<string>;
   private readonly search: MiniSearch<{ id: string } & Record<string, string>>;
   private readonly termHits = new Map<string, TermHit[]>();
   private cachedHits = 0;
 
   constructor(private readonly fieldNames: string[], private readonly tuning: IndexTuning) {
-    this.frequencyFields = new Set(tuning.frequencyFields ?? fieldNames);
     this.search = new MiniSearch({
       fields: fieldNames,
       idField: 'id',
@@ -73,7 +69,7 @@ export class PretokenizedIndex {
       const counted = new Set<string>();
       for (const field of this.fieldNames) {
         const terms = doc.fields[field] ?? [];
-        if (this.frequencyFields.has(field)) for (const t of terms) counted.add(t);
+        for (const t of terms) counted.add(t);
         row[field] = terms.join(SEPARATOR);
       }
       this.weights.addDocument(counted);
@@ -88,8 +84,7 @@ export class PretokenizedIndex {
 
   /** The query terms worth retrieving with: frequent ones pruned, the rarest always kept. */
   retrievalTerms(queryTerms: string[]): string[] {
-    // A term counted in no frequency field (only in context, say) is rare enough to keep.
-    const known = queryTerms.filter((t) => this.weights.has(t) || this.frequencyFields.size < this.fieldNames.length);
+    const known = queryTerms.filter((t) => this.weights.has(t));
     const limit = Math.max(this.tuning.minPrunedFrequency, this.tuning.maxDocumentFraction * this.weights.documentCount);
     const selective = known.filter((t) => this.weights.frequency(t) <= limit);
     if (selective.length > 0) return selective;
