@@ -17,6 +17,12 @@ export interface QualityFigures {
   correctDeclines: number;
   /** In scope: declined although a concern covers it. */
   missedDeclines: number;
+  /** In scope: right answer now, or the right concern among the choices (what the resident gets). */
+  resolved: number;
+  /** Out of scope: answered directly (with some concern). */
+  outOfScopeAnswered: number;
+  /** In scope: answered with a wrong concern. */
+  wrongInScope: number;
 }
 
 export interface OutcomeRow {
@@ -47,15 +53,18 @@ export function qualityFigures(rows: OutcomeRow[]): QualityFigures {
     wrongAnswers: share(rows, isWrongAnswer),
     correctDeclines: share(outOfScope, (r) => r.outcome.decision === 'none' || r.outcome.decision === 'greeting'),
     missedDeclines: share(inScope, (r) => r.outcome.decision === 'none'),
+    resolved: share(inScope, (r) => r.outcome.chosen.includes(r.question.expect!) && (r.outcome.decision === 'answer' ? r.outcome.chosen[0] === r.question.expect : r.outcome.decision === 'clarify')),
+    outOfScopeAnswered: share(outOfScope, (r) => r.outcome.decision === 'answer'),
+    wrongInScope: share(inScope, isWrongAnswer),
   };
 }
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export function qualityTable(results: { name: string; figures: QualityFigures }[]): string {
-  const header = '| 方案 | top-1 | top-3 | 直接答对 | 反问含正确项 | 错答率（全部问题） | 正确拒答（范围外） | 漏答（范围内却拒答） |';
-  const rule = '|---|---|---|---|---|---|---|---|';
+  const header = '| 方案 | 解决（范围内） | 直接答对 | 反问含正确项 | 错答（范围内） | 范围外被直接答复 | 漏答（范围内却拒答） | top-1 | top-3 |';
+  const rule = '|---|---|---|---|---|---|---|---|---|';
   const lines = results.map(({ name, figures: f }) =>
-    `| ${name} | ${pct(f.top1)} | ${pct(f.top3)} | ${pct(f.answeredRight)} | ${pct(f.clarifiedWithRight)} | ${pct(f.wrongAnswers)} | ${pct(f.correctDeclines)} | ${pct(f.missedDeclines)} |`);
+    `| ${name} | ${pct(f.resolved)} | ${pct(f.answeredRight)} | ${pct(f.clarifiedWithRight)} | ${pct(f.wrongInScope)} | ${pct(f.outOfScopeAnswered)} | ${pct(f.missedDeclines)} | ${pct(f.top1)} | ${pct(f.top3)} |`);
   return [header, rule, ...lines].join('\n');
 }

@@ -1,56 +1,110 @@
 import { decide, matchQuestion, type AnswerIndex, type DecisionThresholds, type ScoredCandidate } from '@app/matching';
 import { detectSmallTalk } from '@app/conversation';
-import type { LabelledQuestion } from './labelled-questions.js';
-import { qualityFigures, type OutcomeRow, type QualityFigures } from './quality-report.js';
 
-export interface CalibrationGoal {
-  maxWrongAnswers: number;
-  minCorrectDeclines: number;
-}
+/**
+ * What a resident gets, in one number per message (the issue's stated utility): the right answer
+ * now +1; the right concern among the choices +0.7; an in-scope question declined 0; choices without
+ * a right one −0.3; a wrong answer −10. Out of scope: declined 0, choices −0.3, answered −10.
+ */
+export const UTILITY = { rightAnswer: 1, rightChoice: 0.7, decline: 0, wrongChoices: -0.3, wrongAnswer: -10 } as const;
 
-interface Precomputed {
-  question: LabelledQuestion;
+/** A message ranked once: which concerns would be right (none: out of scope) and what the matcher found. */
+export interface RankedMessage {
+  expect: readonly string[];
   smallTalk: boolean;
   concerns: ScoredCandidate[];
 }
 
 /** Matching does not depend on the thresholds: rank once, then try every threshold set. */
-export function precompute(index: AnswerIndex, questions: LabelledQuestion[], thresholds: DecisionThresholds): Precomputed[] {
-  return questions.map((question) => ({
-    question,
-    smallTalk: detectSmallTalk(index.analyzer.normalize(question.q)) !== null,
-    concerns: matchQuestion(index, question.q, thresholds).concerns,
+export function rankMessages(index: AnswerIndex, messages: { text: string; expect: readonly string[] }[], thresholds: DecisionThresholds): RankedMessage[] {
+  return messages.map(({ text, expect }) => ({
+    expect,
+    smallTalk: detectSmallTalk(index.analyzer.normalize(text)) !== null,
+    concerns: matchQuestion(index, text, thresholds).concerns,
   }));
 }
 
-export function evaluate(rows: Precomputed[], thresholds: DecisionThresholds): QualityFigures {
-  const outcomes: OutcomeRow[] = rows.map(({ question, smallTalk, concerns }) => {
-    if (smallTalk) return { question, outcome: { ranked: [], decision: 'greeting', chosen: [] } };
-    const { decision, concerns: chosen } = decide(concerns, thresholds);
-    return { question, outcome: { ranked: concerns.map((c) => c.id), decision, chosen: chosen.map((c) => c.id) } };
-  });
-  return qualityFigures(outcomes);
+export interface DecisionMix {
+  /** Mean utility per message. */
+  utility: number;
+  /** In scope: right answer now, or right concern among the choices. */
+  resolved: number;
+  /** Shares of all messages. */
+  answered: number;
+  clarified: number;
+  declined: number;
+  /** Answered with a concern that is not right (out of scope included). */
+  wrong: number;
+}
+
+export function evaluateMix(rows: RankedMessage[], thresholds: DecisionThresholds): DecisionMix {
+  let utility = 0;
+  let resolved = 0;
+  let inScope = 0;
+  const mix = { answered: 0, clarified: 0, declined: 0, wrong: 0 };
+  for (const row of rows) {
+    const right = (id: string) => row.expect.includes(id);
+    if (row.expect.length > 0) inScope++;
+    if (row.smallTalk) {
+      mix.declined++;
+      continue;
+    }
+    const { decision, concerns } = decide(row.concerns, thresholds);
+    if (decision === 'answer') {
+      mix.answered++;
+      if (right(concerns[0].id)) {
+        utility += UTILITY.rightAnswer;
+        resolved++;
+      } else {
+        utility += UTILITY.wrongAnswer;
+        mix.wrong++;
+      }
+    } else if (decision === 'clarify') {
+      mix.clarified++;
+      if (concerns.some((c) => right(c.id))) {
+        utility += UTILITY.rightChoice;
+        resolved++;
+      } else utility += UTILITY.wrongChoices;
+    } else {
+      mix.declined++;
+      utility += UTILITY.decline;
+    }
+  }
+  const n = rows.length || 1;
+  return {
+    utility: utility / n,
+    resolved: inScope ? resolved / inScope : 0,
+    answered: mix.answered / n,
+    clarified: mix.clarified / n,
+    declined: mix.declined / n,
+    wrong: mix.wrong / n,
+  };
 }
 
 const range = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
-/**
- * Grid search for the thresholds that answer the most questions right (a correct choice in a
- * clarification counts half) while keeping wrong answers and declines within the goal.
- */
-export function searchThresholds(rows: Precomputed[], goal: CalibrationGoal, maxChoices = 3): { thresholds: DecisionThresholds; figures: QualityFigures } | null {
-  let best: { thresholds: DecisionThresholds; figures: QualityFigures; value: number } | null = null;
+export interface Calibration {
+  thresholds: DecisionThresholds;
+  mix: DecisionMix;
+  /** Best utility for each answer threshold (the other two chosen for it): the curve a county sees. */
+  curve: { answer: number; thresholds: DecisionThresholds; mix: DecisionMix }[];
+}
+
+/** Grid search for the three bands (answer, margin, clarify) with the highest mean utility. */
+export function searchThresholds(rows: RankedMessage[], maxChoices = 3): Calibration {
+  const bestByAnswer = new Map<number, { thresholds: DecisionThresholds; mix: DecisionMix }>();
   for (const clarify of range(0.15, 0.6, 0.025)) {
     for (const answer of range(Math.max(clarify, 0.3), 0.95, 0.025)) {
       for (const margin of range(0, 0.3, 0.02)) {
         const thresholds = { answer, margin, clarify, maxChoices };
-        const figures = evaluate(rows, thresholds);
-        if (figures.wrongAnswers > goal.maxWrongAnswers || figures.correctDeclines < goal.minCorrectDeclines) continue;
-        const value = figures.answeredRight + 0.5 * figures.clarifiedWithRight - 0.25 * figures.missedDeclines;
-        if (!best || value > best.value) best = { thresholds, figures, value };
+        const mix = evaluateMix(rows, thresholds);
+        const best = bestByAnswer.get(answer);
+        if (!best || mix.utility > best.mix.utility) bestByAnswer.set(answer, { thresholds, mix });
       }
     }
   }
-  return best && { thresholds: best.thresholds, figures: best.figures };
+  const curve = [...bestByAnswer.entries()].sort(([a], [b]) => a - b).map(([answer, best]) => ({ answer, ...best }));
+  const best = curve.reduce((a, b) => (b.mix.utility > a.mix.utility ? b : a));
+  return { thresholds: best.thresholds, mix: best.mix, curve };
 }

@@ -24,6 +24,11 @@ export class ChineseSegmenter {
     return this.jieba.cutForSearch(text, this.hmm);
   }
 
+  /** Words with their part of speech (jieba's ICTCLAS tags: n noun, v verb, ns place, x unknown …). */
+  tag(text: string): { word: string; tag: string }[] {
+    return this.jieba.tag(text, this.hmm);
+  }
+
   cut(text: string): string[] {
     return this.jieba.cut(text, this.hmm);
   }

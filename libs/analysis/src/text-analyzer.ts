@@ -29,6 +29,8 @@ export interface AnalysedText {
   /** What the text asks for (how, where, when …), from cue words the terms leave out as stopwords. */
   intents: QuestionIntent[];
 }
+// Nouns (n, nz, nt, vn) and verbs (v); not places (ns), names (nr), times, pronouns, guesses (x).
+const OBJECT_TAG = /^(n|nz|nt|vn|v)$/;
 const WORD_TOKEN = /^[\p{L}\p{N}]/u;
 
 /**
@@ -96,6 +98,20 @@ export class TextAnalyzer {
   /** A word the dictionary knows (ordinary Chinese or a domain word), as opposed to a typo. */
   isDictionaryWord(word: string): boolean {
     return this.segmenter.isDictionaryWord(normalizeText(word));
+  }
+
+  /**
+   * The things and actions a text names (驾驶证, 高考, 注销), as canonical terms with their part of
+   * speech: nouns and verbs of two or more characters from the dictionary. Place names, times and
+   * jieba's guesses at unknown words (x) are left out: they set the scene or are noise.
+   */
+  objects(text: string): Map<string, string> {
+    const objects = new Map<string, string>();
+    for (const { word, tag } of this.segmenter.tag(normalizeText(text))) {
+      if (word.length < 2 || !OBJECT_TAG.test(tag) || !CJK.test(word) || STOPWORDS.has(word)) continue;
+      objects.set(this.synonyms.canonical(word), tag);
+    }
+    return objects;
   }
 
   /** Plain word segmentation of normalised text (for highlighting and diagnostics). */

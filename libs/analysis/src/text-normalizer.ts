@@ -16,14 +16,20 @@ const REPEATED_CHAR = /(.)\1{2,}/gu;
  * digits, emoji/control characters/punctuation as spaces, runs of one character shortened.
  */
 export function normalizeText(raw: string): string {
-  let text = raw.normalize('NFKC');
-  text = toSimplified(text);
-  text = text.toLowerCase();
+  let text = simplifyScript(raw);
   text = text.replace(EMOJI, ' ').replace(CONTROL, ' ');
   text = text.replace(PUNCTUATION_OR_SYMBOL, ' ');
   text = convertChineseNumerals(text);
   text = text.replace(REPEATED_CHAR, '$1$1');
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The script-level part of the normal form only (NFKC, simplified, lower case): punctuation stays,
+ * for readers that split a message into sentences before analysing each.
+ */
+export function simplifyScript(raw: string): string {
+  return toSimplified(raw.normalize('NFKC')).toLowerCase();
 }
 
 /** True when the text has at least one letter, digit or CJK character worth analysing. */

@@ -37,7 +37,7 @@ export function decide(candidates: ScoredCandidate[], thresholds: DecisionThresh
   // Asked in exactly the words of a curated phrasing of the best concern and of no other: the staff
   // already said what this question means, however close a neighbour scores (低保怎么申请 vs 低保停发).
   const onlyExact = best.exactPhrasing === true && second?.exactPhrasing !== true;
-  if (best.score >= thresholds.answer && (lead >= thresholds.margin || onlyExact) && !sameEvidence) return { decision: 'answer', concerns: [best] };
+  if (best.score >= thresholds.answer && (lead >= thresholds.margin || onlyExact) && !sameEvidence && !best.objectConflict) return { decision: 'answer', concerns: [best] };
   const choices = candidates.filter((c) => c.score >= thresholds.clarify).slice(0, thresholds.maxChoices);
   return { decision: 'clarify', concerns: choices };
 }

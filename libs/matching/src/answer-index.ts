@@ -23,7 +23,8 @@ export class AnswerIndex {
   static build(knowledge: KnowledgeSnapshot, tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING, hmm = true): AnswerIndex {
     const started = performance.now();
     const analyzer = new TextAnalyzer({ words: knowledge.bundle.words, synonymGroups: knowledge.bundle.synonymGroups, hmm });
-    const concerns = new ConcernMatcher(knowledge.publishedConcerns().map((c) => prepareConcern(c, analyzer)), tuning);
+    const domainWords = new Set([...knowledge.bundle.words, ...knowledge.bundle.synonymGroups.flat()].map((w) => analyzer.synonyms.canonical(analyzer.normalize(w))));
+    const concerns = new ConcernMatcher(knowledge.publishedConcerns().map((c) => prepareConcern(c, analyzer)), tuning, domainWords);
     // Catalogues repeat the same cells row after row: analyse each distinct text once.
     const memo = new Map<string, string[]>();
     const cached = { terms: (text: string) => memo.get(text) ?? memo.set(text, analyzer.terms(text)).get(text)! };
@@ -51,11 +52,15 @@ export class AnswerIndex {
     const raw = [...new Set(analysed.terms)];
     const known = (t: string) => this.concerns.weights.has(t);
     const terms = raw.map((term) => {
+      // Only what is not a word is a typo: a word of the dictionary or of the knowledge (领导, 实施,
+      // 北京市, 公正) is what the resident meant, however much a domain word sounds like it.
+      if (known(term) || this.analyzer.isDictionaryWord(term)) return term;
       const fixed = this.corrector.correct(term, known);
       if (fixed === term) return term;
-      // A real word the knowledge base does not use (挣钱, 终止, 失恋) is usually what the resident
-      // meant: correct it only when the sound-alike (征迁, 中职, 失联) fits the rest of the question.
-      if (this.analyzer.isDictionaryWord(term) && !this.concerns.usedTogether(fixed, raw)) return term;
+      // Evidence beyond the sound: the domain word keeps company with the rest of the question
+      // (认正 → 认证 next to 养老金), or there is no rest to contradict it.
+      const others = raw.filter((t) => t !== term && known(t));
+      if (others.length > 0 && !this.concerns.usedTogether(fixed, raw)) return term;
       corrections[term] = fixed;
       return fixed;
     });

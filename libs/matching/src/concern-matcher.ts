@@ -2,12 +2,12 @@ import type { QuestionIntent, TextAnalyzer } from '@app/analysis';
 import type { ConcernRecord } from '@app/knowledge';
 import type { AnalysedQuery, ScoredCandidate } from './match-types.js';
 import { PretokenizedIndex } from './pretokenized-index.js';
-import { overlapScore, weighQuery, type WeightedQuery } from './similarity.js';
+import { overlapScore, weighQuery, withTotal, type WeightedQuery } from './similarity.js';
 import { TermWeights } from './term-weights.js';
 import { termGrams } from './term-grams.js';
 
 /** A question's analysed terms (AnswerIndex.analyse); parts count for less (TextAnalyzer.analyse). */
-export type QueryTerms = Pick<AnalysedQuery, 'terms' | 'parts'> & Partial<Pick<AnalysedQuery, 'intents'>>;
+export type QueryTerms = Pick<AnalysedQuery, 'terms' | 'parts'> & Partial<Pick<AnalysedQuery, 'intents' | 'focus'>>;
 
 export interface ConcernMatcherTuning {
   /** Concerns retrieved by BM25 before reranking. */
@@ -31,6 +31,10 @@ export interface ConcernMatcherTuning {
    * intent is among the phrasings; 0 ignores intents.
    */
   intentWeight: number;
+  /** Weight of a message's story words relative to the words of its ask. */
+  storyWeight: number;
+  /** An action named in more titles than this (申请, 办理) is too common to tell concerns apart. */
+  maxActionTitles: number;
 }
 
 export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
@@ -44,6 +48,8 @@ export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
   partWeight: 0.15,
   secondWeight: 0.6,
   intentWeight: 1.5,
+  maxActionTitles: 3,
+  storyWeight: 0.3,
 };
 
 /** A concern analysed once: each phrasing's words, grams and intents, and its context words. */
@@ -53,6 +59,8 @@ export interface PreparedConcern {
   phrasings: { text: string; terms: string[]; parts: ReadonlySet<string>; grams: string[]; intents: QuestionIntent[] }[];
   /** Keywords and the approved answer: what the concern is about, beyond how it is asked. */
   contextTerms: string[];
+  /** The things and actions its title names (身份证, 换领), with their part of speech: what it is about. */
+  objects: [object: string, tag: string][];
 }
 
 export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): PreparedConcern {
@@ -64,6 +72,7 @@ export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): 
       return { text, terms, parts, grams: termGrams(terms), intents };
     }),
     contextTerms: [...new Set([...concern.keywords.flatMap((k) => analyzer.terms(k)), ...analyzer.terms(concern.answer)])],
+    objects: [...analyzer.objects(concern.title)],
   };
 }
 
@@ -82,6 +91,9 @@ interface ScoringConcern {
   title: string;
   phrasings: ScoringPhrasing[];
   context: ReadonlySet<string>;
+  /** Every word of its phrasings and context: what the concern covers. */
+  vocabulary: ReadonlySet<string>;
+  objects: readonly [object: string, tag: string][];
 }
 
 /**
@@ -99,6 +111,8 @@ export class ConcernMatcher {
   /** How rare each intent is among the phrasings (为啥 says more than 哪里). */
   private readonly intentWeights = new TermWeights();
   private readonly concerns = new Map<string, ScoringConcern>();
+  /** Object → how many concerns name it in their title or question. */
+  private readonly objectFrequency = new Map<string, number>();
   /** Word → the concerns whose phrasings use it (for checking a typo correction against context). */
   private readonly concernsByWord = new Map<string, ScoringConcern[]>();
   /**
@@ -109,7 +123,15 @@ export class ConcernMatcher {
   private readonly ids = new Map<string, number>();
   private queryWeights = new Float64Array(0);
 
-  constructor(prepared: PreparedConcern[], private readonly tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING) {
+  /**
+   * @param domainWords the knowledge's own vocabulary of things (dict/words.txt and synonym terms,
+   *   canonical): the objects that tell concerns apart (see objectConflict)
+   */
+  constructor(
+    prepared: PreparedConcern[],
+    private readonly tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING,
+    private readonly domainWords: ReadonlySet<string> = new Set(),
+  ) {
     // Retrieval reads how concerns are asked (words, grams); the context only scores the candidates.
     // Indexing context too found no extra right answer on the dev half and cost ~15% of match time.
     this.index = new PretokenizedIndex(['words', 'grams'], {
@@ -128,10 +150,13 @@ export class ConcernMatcher {
     });
     for (const c of prepared) for (const p of c.phrasings) this.intentWeights.addDocument(p.intents.map(intentTerm));
     for (const c of prepared) {
+      for (const [o] of c.objects) this.objectFrequency.set(o, (this.objectFrequency.get(o) ?? 0) + 1);
       this.concerns.set(c.id, {
         id: c.id,
         title: c.title,
         context: new Set(c.contextTerms),
+        vocabulary: new Set([...c.contextTerms, ...c.phrasings.flatMap((p) => p.terms)]),
+        objects: c.objects,
         phrasings: c.phrasings.map((p) => {
           const intents = this.weighIntents(p.intents);
           return {
@@ -187,6 +212,34 @@ export class ConcernMatcher {
     return others.some((other) => other !== word && concerns.some((c) => c.phrasings.some((p) => p.terms.has(word) && p.terms.has(other))));
   }
 
+  /**
+   * Whether a question is about another thing than the concern, though they share words: the
+   * question names an object the concern never mentions (驾驶证, 注销) while the concern's title names
+   * one the question lacks (身份证, 新办). Such a match is never answered directly. Objects are what
+   * the knowledge itself marks as telling concerns apart: its domain words (dict/words.txt and the
+   * synonym groups: 驾驶证, 营业执照) and the actions that few titles name (注销, 换领); ordinary
+   * nouns of a story (单位, 窗户) and typos never decide.
+   */
+  objectConflict(concernId: string, queryObjects: ReadonlyMap<string, string>, queryTerms: readonly string[]): boolean {
+    const concern = this.concerns.get(concernId);
+    if (!concern) return false;
+    const foreign = [...queryObjects].some(([o, tag]) => this.isDistinctive(o, tag) && !concern.vocabulary.has(o));
+    if (!foreign) return false;
+    const asked = new Set([...queryTerms, ...queryObjects.keys()]);
+    return concern.objects.some(([o, tag]) => this.isDistinctive(o, tag) && !asked.has(o));
+  }
+
+  private isDistinctive(object: string, tag: string): boolean {
+    if (this.domainWords.has(object)) return true;
+    const titles = this.objectFrequency.get(object) ?? 0;
+    return tag.startsWith('v') && titles >= 1 && titles <= this.tuning.maxActionTitles;
+  }
+
+  /** Whether any concern's phrasings or context use the term. */
+  knows(term: string): boolean {
+    return this.wordWeights.has(term) || this.contextWeights.has(term);
+  }
+
   get size(): number {
     return this.concerns.size;
   }
@@ -203,16 +256,18 @@ export class ConcernMatcher {
   match(query: QueryTerms, limit = 5, leaveOut?: { concernId: string; phrasings: ReadonlySet<number> }): ScoredCandidate[] {
     const queryTerms = query.terms;
     const parts = new Set(query.parts);
-    const queryGrams = termGrams(queryTerms);
+    // Characters are compared for the ask only: a story's characters would match everything a little.
+    const askTerms = query.focus ? queryTerms.filter((t) => query.focus!.has(t)) : queryTerms;
+    const queryGrams = termGrams(askTerms);
     // Grams retrieve only for words the concerns never use (typos, unusual segmentation).
-    const unknown = queryTerms.filter((t) => !this.wordWeights.has(t) && !this.contextWeights.has(t));
+    const unknown = askTerms.filter((t) => !this.knows(t));
     const hits = this.index.retrieve([...queryTerms, ...termGrams(unknown)], this.tuning.retrievalDepth);
     // Weights looked up once per question, not once per phrasing (unknown words are not cached).
-    const weightedTerms = weighQuery(this.wordWeights, queryTerms, parts, this.tuning.partWeight);
+    const weightedTerms = scaleOutsideFocus(weighQuery(this.wordWeights, queryTerms, parts, this.tuning.partWeight), query.focus, this.tuning.storyWeight);
     const weightedGrams = weighQuery(this.gramWeights, queryGrams);
     const weightedIntents = this.weighIntents(query.intents ?? []);
     const termsTotal = weightedTerms.total + weightedIntents.total;
-    const weightedContext = weighQuery(this.contextWeights, queryTerms, parts, this.tuning.partWeight);
+    const weightedContext = scaleOutsideFocus(weighQuery(this.contextWeights, queryTerms, parts, this.tuning.partWeight), query.focus, this.tuning.storyWeight);
     const { wordShare, contextWeight, queryEmphasis, bm25Weight, secondWeight } = this.tuning;
     const topBm25 = hits[0]?.bm25 ?? 1;
     // Evidence adds up to at most 1 + the extra weights: scale back into [0, 1] (no clipping, which would tie).
@@ -274,6 +329,15 @@ export class ConcernMatcher {
     }
     return top;
   }
+}
+
+/**
+ * A message's story words, beside its ask (focus), count for `storyWeight` of a word of the ask: they
+ * give the topic an ask like 希望尽快解决 lacks without diluting a self-contained ask much.
+ */
+function scaleOutsideFocus(weighted: WeightedQuery, focus: ReadonlySet<string> | undefined, storyWeight: number): WeightedQuery {
+  if (!focus) return weighted;
+  return withTotal(weighted.terms, weighted.weights.map((w, i) => (focus.has(weighted.terms[i]) ? w : w * storyWeight)));
 }
 
 /** Word overlap of a question and a phrasing with the same words and intents (1 up to rounding). */

@@ -14,6 +14,8 @@ export interface ScoredCandidate {
   matchedPhrasing?: string;
   /** For concerns: the question has exactly the words (and intents) of one of its phrasings. */
   exactPhrasing?: boolean;
+  /** For concerns: the question names another thing than the concern does (驾驶证 vs 身份证); never answered directly. */
+  objectConflict?: boolean;
 }
 
 export interface AnalysedQuery {
@@ -25,6 +27,11 @@ export interface AnalysedQuery {
   parts: string[];
   /** What the question asks for (how, where, when …): cue words the terms drop as stopwords. */
   intents: QuestionIntent[];
+  /**
+   * For a long message: the terms of its ask. The others come from the story around it, known to the
+   * knowledge, and count for less (ConcernMatcherTuning.storyWeight). Absent: every term is the ask.
+   */
+  focus?: ReadonlySet<string>;
   /** Terms replaced by the homophone corrector: typo → known word. */
   corrections: Record<string, string>;
 }

@@ -1,8 +1,10 @@
+import { readMessage, type AskUnit } from '@app/reading';
 import { decide, type Decision, type DecisionThresholds } from './answer-decider.js';
 import type { AnswerIndex } from './answer-index.js';
 import type { AnalysedQuery, ScoredCandidate } from './match-types.js';
 
 export interface QuestionMatch {
+  /** The analysed ask the decision is about (the whole text when it is one short question). */
   query: AnalysedQuery;
   decision: Decision;
   /** Concerns ranked best first (up to `limit`). */
@@ -11,13 +13,88 @@ export interface QuestionMatch {
   chosen: ScoredCandidate[];
   /** Catalogue items and interpretations ranked best first (up to `limit`). */
   documents: ScoredCandidate[];
+  /** A second request of the same message about another concern: offered after the reply. */
+  followUp: ScoredCandidate | null;
 }
 
-/** The whole matching step for one question: analyse, rank concerns and documents, decide. */
+/** Asks matched per message at most: a long letter may list a dozen grievances; the first ones lead. */
+const MAX_ASKS = 3;
+/**
+ * Topic an ask needs before it stands alone, as the summed weight of the words the knowledge knows
+ * (about one rare word): 她能领吗 or 需要什么材料 borrow the clauses before them until they have it.
+ */
+const MIN_TOPIC_WEIGHT = 5;
+/** A story shorter than this beside the ask adds nothing worth weighing. */
+const MIN_STORY_CHARS = 8;
+/** How much of the ask's own sentence is read with it. */
+const MAX_ASK_CHARS = 60;
+
+/**
+ * The whole matching step for one message: read it (salutation and closing off, the asks found),
+ * match each ask with as much of the text before it as it needs for a topic, and decide on the first
+ * ask that something plausibly answers. The same question inside a longer story is the same ask, so
+ * it reaches the same concern and decision.
+ */
 export function matchQuestion(index: AnswerIndex, text: string, thresholds: DecisionThresholds, limit = 5): QuestionMatch {
-  const query = index.analyse(text);
+  const reading = readMessage(text);
+  const asks = [...new Set(reading.asks.slice(0, MAX_ASKS).map((unit) => askText(index, unit)))];
+  if (asks.length === 0) return { ...matchAsk(index, index.analyse(text), text, thresholds, limit), followUp: null };
+  const [first, ...later] = asks;
+  const primary = matchAsk(index, withStory(index, first, reading.body), first, thresholds, limit);
+  // Later asks alone (the story would pull them back to the first one's topic): 低保怎么申请？医保怎么报销？
+  const answered = new Set(primary.chosen.map((c) => c.id));
+  const followUp = later
+    .map((ask) => matchAsk(index, index.analyse(ask), ask, thresholds, limit))
+    .filter((m) => m.decision !== 'none')
+    .map((m) => m.concerns[0])
+    .find((c) => c !== undefined && !answered.has(c.id)) ?? null;
+  return { ...primary, followUp };
+}
+
+/**
+ * The ask's terms, and — when the message tells more than the ask — the story's words the knowledge
+ * knows, as context that counts for less (its places and names, unknown to the knowledge, are left out).
+ */
+function withStory(index: AnswerIndex, ask: string, body: string): AnalysedQuery {
+  const query = index.analyse(ask);
+  if (body.length <= ask.length + MIN_STORY_CHARS) return query;
+  const story = index.analyse(body);
+  const focus = new Set(query.terms);
+  const context = story.terms.filter((t) => !focus.has(t) && index.concerns.knows(t));
+  const contextParts = new Set(story.parts);
+  return {
+    ...query,
+    terms: [...query.terms, ...context],
+    parts: [...query.parts, ...context.filter((t) => contextParts.has(t))],
+    focus,
+  };
+}
+
+/**
+ * The ask clause with the clauses of its sentence before it (up to MAX_ASK_CHARS: a comma-spliced
+ * story is one "sentence"), then earlier clauses while the knowledge recognises no topic in it.
+ */
+function askText(index: AnswerIndex, unit: AskUnit): string {
+  const lead = [...unit.lead];
+  let text = unit.ask;
+  while (lead.length > 0 && text.length + lead[lead.length - 1].length < MAX_ASK_CHARS) text = `${lead.pop()}，${text}`;
+  const rest = [...unit.earlier, ...lead];
+  while (rest.length > 0 && topicWeight(index, text) < MIN_TOPIC_WEIGHT) text = `${rest.pop()}，${text}`;
+  return text;
+}
+
+function topicWeight(index: AnswerIndex, text: string): number {
+  const weights = index.concerns.weights;
+  let total = 0;
+  for (const term of new Set(index.analyzer.terms(text))) if (weights.has(term)) total += weights.weight(term);
+  return total;
+}
+
+function matchAsk(index: AnswerIndex, query: AnalysedQuery, ask: string, thresholds: DecisionThresholds, limit: number): Omit<QuestionMatch, 'followUp'> {
   const concerns = index.concerns.match(query, limit);
-  const documents = index.documents.match(query.terms, limit);
+  const best = concerns[0];
+  if (best && index.concerns.objectConflict(best.id, index.analyzer.objects(ask), query.terms)) best.objectConflict = true;
+  const documents = index.documents.match(query.focus ? query.terms.filter((t) => query.focus!.has(t)) : query.terms, limit);
   const { decision, concerns: chosen } = decide(concerns, thresholds);
   return { query, decision, concerns, chosen, documents };
 }

@@ -14,14 +14,18 @@ export interface WeightedQuery {
  *   weighted `partWeight` of a whole word
  */
 export function weighQuery(weights: TermWeights, terms: readonly string[], parts?: ReadonlySet<string>, partWeight = 1): WeightedQuery {
-  const w = Float64Array.from(terms, (t) => weights.weight(t) * (parts?.has(t) ? partWeight : 1));
+  return withTotal(terms, Float64Array.from(terms, (t) => weights.weight(t) * (parts?.has(t) ? partWeight : 1)));
+}
+
+/** The weighted query of these weights, each distinct term counted once in the total. */
+export function withTotal(terms: readonly string[], weights: Float64Array): WeightedQuery {
   let total = 0;
   const seen = new Set<string>();
   terms.forEach((t, i) => {
-    if (!seen.has(t)) total += w[i];
+    if (!seen.has(t)) total += weights[i];
     seen.add(t);
   });
-  return { terms, weights: w, total };
+  return { terms, weights, total };
 }
 
 
