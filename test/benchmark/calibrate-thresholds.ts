@@ -6,7 +6,7 @@ import { isDevQuestion, loadLabelledQuestions } from './labelled-questions.js';
 import { loadKnowledgeSnapshot } from './knowledge-loader.js';
 import { pct } from './quality-report.js';
 import { joinRealMessages, loadRealMessageLabels, splitRealMessages } from './real-messages/real-message-benchmark.js';
-import { evaluateMix, rankMessages, searchThresholds, UTILITY, type DecisionMix } from './threshold-search.js';
+import { evaluateMix, rankMessages, searchThresholds, UTILITY, type CurvePoint, type DecisionMix } from './threshold-search.js';
 
 const describe = (m: DecisionMix) =>
   `效用 ${m.utility.toFixed(3)}，范围内解决 ${pct(m.resolved)}，直接答复 ${pct(m.answered)}，反问 ${pct(m.clarified)}，拒答 ${pct(m.declined)}，错答 ${pct(m.wrong)}`;
@@ -33,11 +33,16 @@ async function main(): Promise<void> {
   console.log(`开发集：标注问题 ${dev.questions.length} 个，真实留言 ${dev.real.length} 条${real ? '' : '（未找到 ../shared/data，只用标注问题）'}\n`);
 
   const calibration = searchThresholds([...dev.questions, ...dev.real]);
-  console.log('| 直接答复阈值 | 最佳 margin / clarify | 效用 | 范围内解决 | 直接答复 | 反问 | 拒答 | 错答 |\n|---|---|---|---|---|---|---|---|');
-  for (const point of calibration.curve.filter((_, i) => i % 2 === 0)) {
-    const m = point.mix;
-    console.log(`| ${point.answer} | ${point.thresholds.margin} / ${point.thresholds.clarify} | ${m.utility.toFixed(3)} | ${pct(m.resolved)} | ${pct(m.answered)} | ${pct(m.clarified)} | ${pct(m.declined)} | ${pct(m.wrong)} |`);
-  }
+  const printCurve = (title: string, curve: CurvePoint[]) => {
+    console.log(`${title}\n\n| 直接答复阈值 | 最佳反问阈值 | 效用 | 范围内解决 | 直接答复 | 反问 | 拒答 | 错答 |\n|---|---|---|---|---|---|---|---|`);
+    for (const p of curve.filter((_, i) => i % 2 === 0)) {
+      const m = p.mix;
+      console.log(`| ${p.answer} | ${p.clarify} | ${m.utility.toFixed(3)} | ${pct(m.resolved)} | ${pct(m.answered)} | ${pct(m.clarified)} | ${pct(m.declined)} | ${pct(m.wrong)} |`);
+    }
+    console.log('');
+  };
+  printCurve('问题（按整句匹配）', calibration.curve);
+  printCurve('长留言（在故事中找出诉求再匹配）', calibration.storyCurve);
   const t = calibration.thresholds;
   console.log(`\n选定（开发集）${JSON.stringify(t)}：${describe(calibration.mix)}`);
   console.log(`  其中标注问题：${describe(evaluateMix(dev.questions, t))}`);
@@ -53,7 +58,9 @@ async function main(): Promise<void> {
     const text = readFileSync(path, 'utf8')
       .replace(/(\n    answer: )[\d.]+/, `$1${t.answer}`)
       .replace(/(\n    margin: )[\d.]+/, `$1${t.margin}`)
-      .replace(/(\n    clarify: )[\d.]+/, `$1${t.clarify}`);
+      .replace(/(\n    clarify: )[\d.]+/, `$1${t.clarify}`)
+      .replace(/(\n    storyAnswer: )[\d.]+/, `$1${t.storyAnswer}`)
+      .replace(/(\n    storyClarify: )[\d.]+/, `$1${t.storyClarify}`);
     writeFileSync(path, text);
     console.log(`已写入 ${path}`);
   }

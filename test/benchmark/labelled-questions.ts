@@ -7,6 +7,8 @@ export interface LabelledQuestion {
   expect: string | null;
   tags: string[];
   file: string;
+  /** For a message with two asks: the concern of the second one (the reply offers it). */
+  second?: string;
 }
 
 /** Every *.jsonl under dir: one {"q", "expect", "tags"} object per line. */
@@ -16,8 +18,8 @@ export function loadLabelledQuestions(dir: string): LabelledQuestion[] {
     readFileSync(join(dir, file), 'utf8').split(/\r?\n/).forEach((line, i) => {
       if (!line.trim()) return;
       try {
-        const row = JSON.parse(line) as { q: string; expect: string | null; tags?: string[] };
-        questions.push({ q: row.q, expect: row.expect ?? null, tags: row.tags ?? [], file });
+        const row = JSON.parse(line) as { q: string; expect: string | null; tags?: string[]; second?: string };
+        questions.push({ q: row.q, expect: row.expect ?? null, tags: row.tags ?? [], file, ...(row.second ? { second: row.second } : {}) });
       } catch {
         throw new Error(`${file}:${i + 1} is not valid JSON`);
       }

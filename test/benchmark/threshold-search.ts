@@ -13,15 +13,16 @@ export interface RankedMessage {
   expect: readonly string[];
   smallTalk: boolean;
   concerns: ScoredCandidate[];
+  /** Matched as an ask within a story (decided with the story bands). */
+  story: boolean;
 }
 
 /** Matching does not depend on the thresholds: rank once, then try every threshold set. */
 export function rankMessages(index: AnswerIndex, messages: { text: string; expect: readonly string[] }[], thresholds: DecisionThresholds): RankedMessage[] {
-  return messages.map(({ text, expect }) => ({
-    expect,
-    smallTalk: detectSmallTalk(index.analyzer.normalize(text)) !== null,
-    concerns: matchQuestion(index, text, thresholds).concerns,
-  }));
+  return messages.map(({ text, expect }) => {
+    const match = matchQuestion(index, text, thresholds);
+    return { expect, smallTalk: detectSmallTalk(index.analyzer.normalize(text)) !== null, concerns: match.concerns, story: match.query.focus !== undefined };
+  });
 }
 
 export interface DecisionMix {
@@ -49,7 +50,7 @@ export function evaluateMix(rows: RankedMessage[], thresholds: DecisionThreshold
       mix.declined++;
       continue;
     }
-    const { decision, concerns } = decide(row.concerns, thresholds);
+    const { decision, concerns } = decide(row.concerns, thresholds, row.story);
     if (decision === 'answer') {
       mix.answered++;
       if (right(concerns[0].id)) {
@@ -84,27 +85,50 @@ export function evaluateMix(rows: RankedMessage[], thresholds: DecisionThreshold
 const range = (from: number, to: number, step: number) =>
   Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);
 
+export interface CurvePoint {
+  answer: number;
+  clarify: number;
+  mix: DecisionMix;
+}
+
 export interface Calibration {
   thresholds: DecisionThresholds;
   mix: DecisionMix;
-  /** Best utility for each answer threshold (the other two chosen for it): the curve a county sees. */
-  curve: { answer: number; thresholds: DecisionThresholds; mix: DecisionMix }[];
+  /** Best utility for each answer threshold, for questions and for long messages (the curves a county sees). */
+  curve: CurvePoint[];
+  storyCurve: CurvePoint[];
 }
 
-/** Grid search for the three bands (answer, margin, clarify) with the highest mean utility. */
+/**
+ * Grid search for the bands with the highest mean utility: one margin, and answer/clarify for
+ * questions and for long messages read as an ask within a story. Utility adds up over messages, so
+ * for each margin the two kinds are optimised apart.
+ */
 export function searchThresholds(rows: RankedMessage[], maxChoices = 3): Calibration {
-  const bestByAnswer = new Map<number, { thresholds: DecisionThresholds; mix: DecisionMix }>();
-  for (const clarify of range(0.15, 0.6, 0.025)) {
-    for (const answer of range(Math.max(clarify, 0.3), 0.95, 0.025)) {
-      for (const margin of range(0, 0.3, 0.02)) {
-        const thresholds = { answer, margin, clarify, maxChoices };
-        const mix = evaluateMix(rows, thresholds);
-        const best = bestByAnswer.get(answer);
-        if (!best || mix.utility > best.mix.utility) bestByAnswer.set(answer, { thresholds, mix });
-      }
+  const questions = rows.filter((r) => !r.story);
+  const stories = rows.filter((r) => r.story);
+  let best: { calibration: Calibration; total: number } | null = null;
+  for (const margin of range(0, 0.3, 0.02)) {
+    const plain = bestBands(questions, (answer, clarify) => ({ answer, margin, clarify, maxChoices }));
+    const story = bestBands(stories, (answer, clarify) => ({ answer: plain.best.answer, margin, clarify: plain.best.clarify, storyAnswer: answer, storyClarify: clarify, maxChoices }));
+    const total = plain.best.mix.utility * questions.length + story.best.mix.utility * stories.length;
+    if (!best || total > best.total) {
+      const thresholds = { answer: plain.best.answer, margin, clarify: plain.best.clarify, storyAnswer: story.best.answer, storyClarify: story.best.clarify, maxChoices };
+      best = { total, calibration: { thresholds, mix: evaluateMix(rows, thresholds), curve: plain.curve, storyCurve: story.curve } };
     }
   }
-  const curve = [...bestByAnswer.entries()].sort(([a], [b]) => a - b).map(([answer, best]) => ({ answer, ...best }));
-  const best = curve.reduce((a, b) => (b.mix.utility > a.mix.utility ? b : a));
-  return { thresholds: best.thresholds, mix: best.mix, curve };
+  return best!.calibration;
+}
+
+function bestBands(rows: RankedMessage[], bands: (answer: number, clarify: number) => DecisionThresholds): { best: CurvePoint; curve: CurvePoint[] } {
+  const byAnswer = new Map<number, CurvePoint>();
+  for (const clarify of range(0.1, 0.6, 0.025)) {
+    for (const answer of range(Math.max(clarify, 0.3), 0.95, 0.025)) {
+      const mix = evaluateMix(rows, bands(answer, clarify));
+      const point = byAnswer.get(answer);
+      if (!point || mix.utility > point.mix.utility) byAnswer.set(answer, { answer, clarify, mix });
+    }
+  }
+  const curve = [...byAnswer.values()].sort((a, b) => a.answer - b.answer);
+  return { best: curve.reduce((a, b) => (b.mix.utility > a.mix.utility ? b : a)), curve };
 }

@@ -26,7 +26,7 @@ export async function startTestApp(
   config.knowledge.pollIntervalMs = 200;
   // Production thresholds are calibrated on the shipped knowledge (npm run calibrate); the tiny
   // fixture gets fixed ones so that these tests check behaviour, not the latest calibration.
-  config.matching.thresholds = { answer: 0.5, margin: 0.1, clarify: 0.35, maxChoices: 3 };
+  config.matching.thresholds = { answer: 0.5, margin: 0.1, clarify: 0.35, storyAnswer: 0.5, storyClarify: 0.35, maxChoices: 3 };
   // Tests fire many requests from one address; the rate-limit test sets its own limits and prefix.
   config.security.rateLimit = { ...config.security.rateLimit, perIp: 1_000_000, perUser: 100_000, redisPrefix: `test:${randomBytes(4).toString('hex')}:rate:` };
   // Each test app its own job queue in a shared Redis, so one test's jobs never run in another's app;

@@ -63,6 +63,13 @@ export class ThresholdsConfig {
   @IsNumber() @Min(0) @Max(1)
   clarify: number;
 
+  /** The same two bands for a long message read as an ask within a story (its scores run lower). */
+  @IsNumber() @Min(0) @Max(1)
+  storyAnswer: number;
+
+  @IsNumber() @Min(0) @Max(1)
+  storyClarify: number;
+
   @IsInt() @Min(2) @Max(5)
   maxChoices: number;
 }

@@ -11,6 +11,12 @@ export interface DecisionThresholds {
   clarify: number;
   /** Choices offered when asking back. */
   maxChoices: number;
+  /**
+   * answer and clarify for a long message matched as an ask within its story: its scores run lower
+   * (the ask is longer, the story only context), so it has bands of its own. Absent: the same bands.
+   */
+  storyAnswer?: number;
+  storyClarify?: number;
 }
 
 export const DEFAULT_THRESHOLDS: DecisionThresholds = { answer: 0.55, margin: 0.08, clarify: 0.3, maxChoices: 3 };
@@ -26,7 +32,8 @@ export interface DecisionResult {
  * none: nothing is plausible. A confident wrong answer is the worst outcome, so "answer" needs
  * both a high score and a lead over the runner-up.
  */
-export function decide(candidates: ScoredCandidate[], thresholds: DecisionThresholds): DecisionResult {
+export function decide(candidates: ScoredCandidate[], bands: DecisionThresholds, story = false): DecisionResult {
+  const thresholds = story ? { ...bands, answer: bands.storyAnswer ?? bands.answer, clarify: bands.storyClarify ?? bands.clarify } : bands;
   const [best, second] = candidates;
   if (!best || best.score < thresholds.clarify) return { decision: 'none', concerns: [] };
   const lead = best.score - (second?.score ?? 0);

@@ -31,8 +31,12 @@ export interface ConcernMatcherTuning {
    * intent is among the phrasings; 0 ignores intents.
    */
   intentWeight: number;
-  /** Weight of a message's story words relative to the words of its ask. */
+  /** β² for a long message read as an ask within a story. */
+  storyQueryEmphasis: number;
+  /** Weight of a long message's story words relative to the words of its ask. */
   storyWeight: number;
+  /** Weight of a long message's ask words that the knowledge never uses (dates, places, names). */
+  unknownWeight: number;
   /** An action named in more titles than this (申请, 办理) is too common to tell concerns apart. */
   maxActionTitles: number;
 }
@@ -49,7 +53,9 @@ export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
   secondWeight: 0.6,
   intentWeight: 1.5,
   maxActionTitles: 3,
-  storyWeight: 0.3,
+  storyWeight: Number(process.env.EXP_STORY ?? 0.3),
+  storyQueryEmphasis: Number(process.env.EXP_BETA ?? 2),
+  unknownWeight: Number(process.env.EXP_UNKNOWN ?? 1),
 };
 
 /** A concern analysed once: each phrasing's words, grams and intents, and its context words. */
@@ -235,6 +241,20 @@ export class ConcernMatcher {
     return tag.startsWith('v') && titles >= 1 && titles <= this.tuning.maxActionTitles;
   }
 
+  /**
+   * A long message's story words, beside its ask (focus), count for `storyWeight` of a word of the
+   * ask: they give the topic an ask like 希望尽快解决 lacks without diluting a self-contained ask
+   * much. Its ask's words the knowledge never uses (dates, places, names) count for `unknownWeight`.
+   */
+  private scaleForMessage(weighted: WeightedQuery, focus: ReadonlySet<string> | undefined): WeightedQuery {
+    if (!focus) return weighted;
+    const { storyWeight, unknownWeight } = this.tuning;
+    return withTotal(weighted.terms, weighted.weights.map((w, i) => {
+      const term = weighted.terms[i];
+      return w * (!focus.has(term) ? storyWeight : this.knows(term) ? 1 : unknownWeight);
+    }));
+  }
+
   /** Whether any concern's phrasings or context use the term. */
   knows(term: string): boolean {
     return this.wordWeights.has(term) || this.contextWeights.has(term);
@@ -263,12 +283,14 @@ export class ConcernMatcher {
     const unknown = askTerms.filter((t) => !this.knows(t));
     const hits = this.index.retrieve([...queryTerms, ...termGrams(unknown)], this.tuning.retrievalDepth);
     // Weights looked up once per question, not once per phrasing (unknown words are not cached).
-    const weightedTerms = scaleOutsideFocus(weighQuery(this.wordWeights, queryTerms, parts, this.tuning.partWeight), query.focus, this.tuning.storyWeight);
+    const weightedTerms = this.scaleForMessage(weighQuery(this.wordWeights, queryTerms, parts, this.tuning.partWeight), query.focus);
     const weightedGrams = weighQuery(this.gramWeights, queryGrams);
     const weightedIntents = this.weighIntents(query.intents ?? []);
     const termsTotal = weightedTerms.total + weightedIntents.total;
-    const weightedContext = scaleOutsideFocus(weighQuery(this.contextWeights, queryTerms, parts, this.tuning.partWeight), query.focus, this.tuning.storyWeight);
-    const { wordShare, contextWeight, queryEmphasis, bm25Weight, secondWeight } = this.tuning;
+    const weightedContext = this.scaleForMessage(weighQuery(this.contextWeights, queryTerms, parts, this.tuning.partWeight), query.focus);
+    const { wordShare, contextWeight, bm25Weight, secondWeight } = this.tuning;
+    // A long message covers a concern's phrasing far more than the phrasing covers the message.
+    const queryEmphasis = query.focus ? this.tuning.storyQueryEmphasis : this.tuning.queryEmphasis;
     const topBm25 = hits[0]?.bm25 ?? 1;
     // Evidence adds up to at most 1 + the extra weights: scale back into [0, 1] (no clipping, which would tie).
     const scale = 1 + contextWeight + bm25Weight + secondWeight;
@@ -329,15 +351,6 @@ export class ConcernMatcher {
     }
     return top;
   }
-}
-
-/**
- * A message's story words, beside its ask (focus), count for `storyWeight` of a word of the ask: they
- * give the topic an ask like 希望尽快解决 lacks without diluting a self-contained ask much.
- */
-function scaleOutsideFocus(weighted: WeightedQuery, focus: ReadonlySet<string> | undefined, storyWeight: number): WeightedQuery {
-  if (!focus) return weighted;
-  return withTotal(weighted.terms, weighted.weights.map((w, i) => (focus.has(weighted.terms[i]) ? w : w * storyWeight)));
 }
 
 /** Word overlap of a question and a phrasing with the same words and intents (1 up to rounding). */

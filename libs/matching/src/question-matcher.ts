@@ -1,4 +1,4 @@
-import { readMessage, type AskUnit } from '@app/reading';
+import { readMessage, type AskUnit, type MessageReading } from '@app/reading';
 import { decide, type Decision, type DecisionThresholds } from './answer-decider.js';
 import type { AnswerIndex } from './answer-index.js';
 import type { AnalysedQuery, ScoredCandidate } from './match-types.js';
@@ -24,6 +24,7 @@ const MAX_ASKS = 3;
  * (about one rare word): 她能领吗 or 需要什么材料 borrow the clauses before them until they have it.
  */
 const MIN_TOPIC_WEIGHT = 5;
+const OPENING_IN_FOCUS = process.env.EXP_OPENING === '1';
 /** A story shorter than this beside the ask adds nothing worth weighing. */
 const MIN_STORY_CHARS = 8;
 /** How much of the ask's own sentence is read with it. */
@@ -40,7 +41,7 @@ export function matchQuestion(index: AnswerIndex, text: string, thresholds: Deci
   const asks = [...new Set(reading.asks.slice(0, MAX_ASKS).map((unit) => askText(index, unit)))];
   if (asks.length === 0) return { ...matchAsk(index, index.analyse(text), text, thresholds, limit), followUp: null };
   const [first, ...later] = asks;
-  const primary = matchAsk(index, withStory(index, first, reading.body), first, thresholds, limit);
+  const primary = matchAsk(index, withStory(index, first, reading), first, thresholds, limit);
   // Later asks alone (the story would pull them back to the first one's topic): 低保怎么申请？医保怎么报销？
   const answered = new Set(primary.chosen.map((c) => c.id));
   const followUp = later
@@ -55,19 +56,18 @@ export function matchQuestion(index: AnswerIndex, text: string, thresholds: Deci
  * The ask's terms, and — when the message tells more than the ask — the story's words the knowledge
  * knows, as context that counts for less (its places and names, unknown to the knowledge, are left out).
  */
-function withStory(index: AnswerIndex, ask: string, body: string): AnalysedQuery {
+function withStory(index: AnswerIndex, ask: string, reading: MessageReading): AnalysedQuery {
   const query = index.analyse(ask);
-  if (body.length <= ask.length + MIN_STORY_CHARS) return query;
-  const story = index.analyse(body);
-  const focus = new Set(query.terms);
-  const context = story.terms.filter((t) => !focus.has(t) && index.concerns.knows(t));
-  const contextParts = new Set(story.parts);
-  return {
-    ...query,
-    terms: [...query.terms, ...context],
-    parts: [...query.parts, ...context.filter((t) => contextParts.has(t))],
-    focus,
-  };
+  if (reading.body.length <= ask.length + MIN_STORY_CHARS) return query;
+  const known = (t: string) => index.concerns.knows(t);
+  // The opening sentence names the matter as often as the ask does (a subject line, 我们小区电梯坏了).
+  const opening = OPENING_IN_FOCUS ? index.analyse(reading.opening).terms.filter(known) : [];
+  const focus = new Set([...query.terms, ...opening]);
+  const story = index.analyse(reading.body);
+  const context = story.terms.filter((t) => !focus.has(t) && known(t));
+  const storyParts = new Set([...story.parts, ...query.parts]);
+  const terms = [...new Set([...query.terms, ...opening, ...context])];
+  return { ...query, terms, parts: terms.filter((t) => storyParts.has(t)), focus };
 }
 
 /**
@@ -95,6 +95,6 @@ function matchAsk(index: AnswerIndex, query: AnalysedQuery, ask: string, thresho
   const best = concerns[0];
   if (best && index.concerns.objectConflict(best.id, index.analyzer.objects(ask), query.terms)) best.objectConflict = true;
   const documents = index.documents.match(query.focus ? query.terms.filter((t) => query.focus!.has(t)) : query.terms, limit);
-  const { decision, concerns: chosen } = decide(concerns, thresholds);
+  const { decision, concerns: chosen } = decide(concerns, thresholds, query.focus !== undefined);
   return { query, decision, concerns, chosen, documents };
 }

@@ -23,6 +23,8 @@ export interface MessageReading {
   body: string;
   /** Sentences in the body. */
   sentences: number;
+  /** The body's first sentence: in a letter or a message board post it usually names the matter. */
+  opening: string;
   /** No clause asks anything (a complaint told as a story): the units are the opening sentence. */
   implicit: boolean;
 }
@@ -121,7 +123,8 @@ export function readMessage(raw: string): MessageReading {
     const first = sentences[0].clauses.map(tail);
     asks.push({ ask: first[first.length - 1], lead: first.slice(0, -1), earlier: [] });
   }
-  return { asks, body: all.map((c) => c.clause).join('，'), sentences: sentences.length, implicit };
+  const opening = sentences.length > 0 ? sentences[0].clauses.join('，') : '';
+  return { asks, body: all.map((c) => c.clause).join('，'), sentences: sentences.length, opening, implicit };
 }
 
 function tail(clause: string): string {
