@@ -106,7 +106,7 @@ export class CurationService {
     await this.changes.run(actor, async (tx) => {
       if (await tx.get('concern', id)) throw new ConflictException(`关切事项编号“${id}”已存在`);
       const sourceFile = await this.fileOf(tx.manager, 'concerns', areaCode, `${areaCode ?? 'general'}.yaml`);
-      const record: ConcernRecord = { ...this.concernFields(input, areaCode, {}), id, status: 'draft', sourceFile };
+      const record: ConcernRecord = { ...this.concernFields(input, areaCode, {}), id, status: 'draft', kind: 'concern', sourceFile };
       await tx.apply('concern', id, 'create', record);
     });
     return this.getConcern(id);

@@ -5,7 +5,7 @@ import { similarQuestionWarnings, validateBundle } from './knowledge-validator.j
 function concern(id: string, question: string, paraphrases: string[] = [], status: ConcernRecord['status'] = 'published'): ConcernRecord {
   return {
     id, title: id, question, paraphrases, keywords: [], answer: '以县有关部门公布的为准。', areaCode: null,
-    itemIds: [], interpretationIds: [], status, extra: {}, sourceFile: 'x.yaml',
+    itemIds: [], interpretationIds: [], status, kind: 'concern', extra: {}, sourceFile: 'x.yaml',
   };
 }
 
