@@ -162,6 +162,28 @@ describeInBrowser('staff console in Chromium', () => {
     await page.context().close();
   }, 240_000);
 
+  it('edits a concern\'s kind (关切事项 / 转办指引) and filters the list by it', async () => {
+    const page = await signedInPage();
+    await page.goto(`${base}/console/concerns/new`);
+    await page.getByLabel('类型').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '转办指引' }).click();
+    await page.getByText('转办指引：由其他部门或渠道办理的事').waitFor();
+    await page.getByLabel('标题', { exact: true }).fill('快递丢了找谁');
+    await page.getByLabel('标准问题').fill('快递丢件了去哪里投诉？');
+    await page.getByLabel('答复口径').fill('先向快递公司投诉；对处理结果不满意的，可以向邮政管理部门申诉，拨打12305。');
+    await page.getByRole('button', { name: /^保\s*存$/ }).click();
+    await page.waitForURL(/\/console\/concerns\/[^/]+$/);
+    const id = decodeURIComponent(page.url().split('/').pop()!);
+    expect((await api<{ kind: string; itemIds: string[] }>('GET', `/api/console/concerns/${encodeURIComponent(id)}`)).body).toMatchObject({ kind: 'referral', itemIds: [] });
+
+    await page.goto(`${base}/console/concerns?kind=referral`);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.filter({ hasText: '快递丢了找谁' }).getByText('转办指引').waitFor();
+    expect(await rows.count()).toBe(1);
+    await shot(page, '02b-referral-list');
+    await page.context().close();
+  }, 240_000);
+
   it('previews a catalogue CSV (adds, changes, errors) and commits only a clean one', async () => {
     const page = await signedInPage();
     await page.goto(`${base}/console/import`);

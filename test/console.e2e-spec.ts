@@ -134,6 +134,26 @@ describe('console curation API (e2e)', () => {
     await get('concerns?pageSize=1000').expect(400);
   });
 
+  it('creates a referral (转办指引) without catalogue items, filters the list by kind, and keeps the kind when a save leaves it out', async () => {
+    const referral = {
+      title: '停电找供电公司', question: '家里停电了找谁？', paraphrases: ['电费不对找谁'], keywords: ['停电'],
+      answer: '由供电企业处理，可拨打95598供电服务热线。', itemIds: [], interpretationIds: [],
+    };
+    const created = await post('concerns', { ...referral, id: 'C-referral-power', kind: 'referral' }).expect(201);
+    expect(created.body).toMatchObject({ id: 'C-referral-power', kind: 'referral', status: 'draft', areaCode: null, items: [] });
+    const referrals = await get('concerns?kind=referral').expect(200);
+    expect(referrals.body.items.map((c: { id: string; kind: string }) => [c.id, c.kind])).toEqual([['C-referral-power', 'referral']]);
+    const concerns = await get('concerns?kind=concern&pageSize=200').expect(200);
+    expect(concerns.body.items.length).toBeGreaterThanOrEqual(7);
+    expect(concerns.body.items.every((c: { kind: string }) => c.kind === 'concern')).toBe(true);
+
+    await put('concerns/C-referral-power', { ...referral, answer: '由供电企业处理，可拨打95598，或使用国家电网、南方电网的App。' }).expect(200);
+    expect((await get('concerns/C-referral-power').expect(200)).body.kind).toBe('referral');
+    const bad = await post('concerns', { ...referral, id: 'C-referral-bad', kind: '转办' }).expect(400);
+    expect(bad.body.message).toEqual(expect.arrayContaining(['kind: 类型只能是 concern、referral（关切事项、转办指引）']));
+    await get('concerns?kind=other').expect(400);
+  });
+
   it('flags the concerns resting on a changed item as needing review, and lists overdue reviews', async () => {
     const before = await get('items/tourism-9').expect(200);
     expect(before.body.concerns).toEqual([{ id: 'C-tourism-complaint', title: '旅游投诉怎么办', status: 'published', needsReview: false }]);
@@ -282,7 +302,8 @@ describe('console curation API (e2e)', () => {
       const { bundle, issues } = await readKnowledgeFolder(dir);
       expect(issues).toEqual([]);
       const volunteer = bundle.concerns.find((c) => c.id === 'C-tourism-volunteer-2');
-      expect(volunteer).toMatchObject({ status: 'retired', extra: { owner: '文旅局张三', reviewDate: '2099-12-31' } });
+      expect(volunteer).toMatchObject({ status: 'retired', kind: 'concern', extra: { owner: '文旅局张三', reviewDate: '2099-12-31' } });
+      expect(bundle.concerns.find((c) => c.id === 'C-referral-power')).toMatchObject({ kind: 'referral', status: 'draft', itemIds: [] });
       expect(bundle.items.find((i) => i.id === 'tourism-20')?.sourceFile).toBe('tourism.csv');
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { KnowledgeImportError, KnowledgeService, KnowledgeStore, readKnowledgeFo
 import { AnswerIndexService } from '@app/matching';
 import { DataSource } from 'typeorm';
 import request from 'supertest';
+import { ConcernKind1765500000000 } from '../libs/knowledge/src/migrations/1765500000000-concern-kind.js';
 import { MINI_KNOWLEDGE, createTestSchema, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('knowledge store (e2e, real database)', () => {
@@ -39,6 +40,41 @@ describe('knowledge store (e2e, real database)', () => {
     const exported = await readKnowledgeFolder(out);
     expect(exported.issues).toEqual([]);
     expect(exported.bundle).toEqual(original.bundle);
+  });
+
+  it('a referral keeps its kind through the database and back out (and the kind migration runs both ways)', async () => {
+    const withReferral = join(work, 'with-referral');
+    await cp(MINI_KNOWLEDGE, withReferral, { recursive: true });
+    await writeFile(join(withReferral, 'concerns', 'referrals.yaml'),
+      '- id: C-referral-power\n  title: 停电找供电公司\n  question: 家里停电了找谁？\n  answer: 由供电企业处理，可拨打95598。\n  kind: referral\n');
+    try {
+      await knowledge.importFolder(withReferral);
+      const ds = t.app.get(DataSource);
+      expect(await ds.query(`SELECT id, kind FROM concerns WHERE id IN ('C-referral-power', 'C-tourism-complaint') ORDER BY id`))
+        .toEqual([{ id: 'C-referral-power', kind: 'referral' }, { id: 'C-tourism-complaint', kind: 'concern' }]);
+      expect(knowledge.snapshot().concerns.get('C-referral-power')?.kind).toBe('referral');
+      const out = join(work, 'export-referral');
+      await knowledge.exportFolder(out);
+      expect((await readKnowledgeFolder(out)).bundle).toEqual((await readKnowledgeFolder(withReferral)).bundle);
+      expect(await readFile(join(out, 'concerns', 'tourism.yaml'), 'utf8')).not.toContain('kind:');
+
+      // Down keeps a referral's kind in `extra` (as a folder from before the column would have); up moves it back.
+      const runner = ds.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        const migration = new ConcernKind1765500000000();
+        await migration.down(runner);
+        expect(await runner.query(`SELECT extra FROM concerns WHERE id = 'C-referral-power'`)).toEqual([{ extra: { kind: 'referral' } }]);
+        await migration.up(runner);
+        expect(await runner.query(`SELECT kind, extra FROM concerns WHERE id IN ('C-referral-power', 'C-tourism-complaint') ORDER BY id`))
+          .toEqual([{ kind: 'referral', extra: {} }, { kind: 'concern', extra: {} }]);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    } finally {
+      await knowledge.importFolder(MINI_KNOWLEDGE);
+    }
   });
 
   it('an import with errors changes nothing and names every error', async () => {

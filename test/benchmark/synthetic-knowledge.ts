@@ -54,7 +54,7 @@ export function syntheticKnowledge(concernCount: number, itemCount: number, seed
       paraphrases: TEMPLATES.slice(0, 4).map((t) => t(c, s, o)),
       keywords: [s, o],
       answer: `${c}${s}的${o}，请向县${pick(DEPARTMENTS, r)}咨询，具体以公布的为准，也可拨打12345热线。`,
-      areaCode: 'synthetic', itemIds: [], interpretationIds: [], status: 'published', extra: {}, sourceFile: 'synthetic.yaml',
+      areaCode: 'synthetic', itemIds: [], interpretationIds: [], status: 'published', kind: 'concern', extra: {}, sourceFile: 'synthetic.yaml',
     };
     bundle.concerns.push(concern);
   }

@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadAppConfig, type AppConfig } from '@app/common';
 import { ConversationService } from '@app/conversation';
 import {
-  formatIssue, KnowledgeImportError, KnowledgeService, KnowledgeSnapshot, readKnowledgeFolder, similarQuestionWarnings, type KnowledgeBundle,
+  answerWarnings, formatIssue, KnowledgeImportError, KnowledgeService, KnowledgeSnapshot, readKnowledgeFolder, similarQuestionWarnings,
+  type KnowledgeBundle,
 } from '@app/knowledge';
 import { AnswerIndex, AnswerIndexService, findConfusableConcerns, formatConfusionReport, isConfusable } from '@app/matching';
 import { PlatformModule } from '@app/platform';
@@ -12,7 +13,8 @@ import { PlatformModule } from '@app/platform';
 const USAGE = `用法：npm run cli -- <命令>
   import <目录>      校验并导入知识库目录（全部成功才生效）
   export <目录>      把数据库中的知识库导出为共享格式目录
-  validate <目录>    只校验知识库目录，不写数据库；并报告难以区分的关切事项（--all 全部列出）
+  validate <目录>    只校验知识库目录，不写数据库；并报告答复口径的问题（数字或条款没写出处、复核日期已过）
+                    和难以区分的关切事项（--all 全部列出）
   ask "<问题>"       提问，打印答复和候选项及分数
   reindex            重建问答索引`;
 
@@ -23,6 +25,17 @@ async function withPlatform<T>(config: AppConfig, run: (app: Awaited<ReturnType<
   } finally {
     await app.close();
   }
+}
+
+/** Warnings only (the folder is valid): figures and clauses without a named source, review dates that have passed. */
+function reportAnswers(bundle: KnowledgeBundle): void {
+  const warnings = answerWarnings(bundle);
+  if (warnings.length === 0) {
+    console.log('答复口径检查：没有发现问题');
+    return;
+  }
+  console.log(`\n答复口径检查（警告，不影响导入）：${warnings.length} 处`);
+  for (const warning of warnings) console.log(`  - ${formatIssue(warning)}`);
 }
 
 /**
@@ -62,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     console.log(`校验通过：领域 ${bundle.areas.length}，目录事项 ${bundle.items.length}，解读 ${bundle.interpretations.length}，关切事项 ${bundle.concerns.length}，同义词组 ${bundle.synonymGroups.length}，词条 ${bundle.words.length}`);
+    reportAnswers(bundle);
     reportSimilarConcerns(bundle, args.includes('--all'));
     return 0;
   }

@@ -1,10 +1,12 @@
 /** Shapes the console API returns (fields the console does not use are left out). */
-import type { AreaRecord, CatalogueItemRecord, ConcernStatus, InterpretationRecord } from '../../../libs/knowledge/src/knowledge-model';
+import type { AreaRecord, CatalogueItemRecord, ConcernKind, ConcernStatus, InterpretationRecord } from '../../../libs/knowledge/src/knowledge-model';
 
-export type { ConcernStatus };
+export type { ConcernKind, ConcernStatus };
 
 export const STATUS_LABELS: Record<ConcernStatus, string> = { draft: '草稿', published: '已发布', retired: '已停用' };
 export const STATUS_COLORS: Record<ConcernStatus, string> = { draft: 'default', published: 'green', retired: 'red' };
+/** 关切事项: the county answers it; 转办指引: another channel handles it, the answer says who and how to reach them. */
+export const KIND_LABELS: Record<ConcernKind, string> = { concern: '关切事项', referral: '转办指引' };
 
 export type Area = AreaRecord;
 
@@ -19,6 +21,7 @@ export interface ConcernSummary {
   areaCode: string | null;
   areaName?: string | null;
   status: ConcernStatus;
+  kind?: ConcernKind;
   owner?: string | null;
   needsReview?: boolean;
   reviewNote?: string | null;

@@ -16,7 +16,7 @@ import { KIND_LABELS, KnowledgeChanges, sameRecord, todayInChina } from './knowl
 const STATUS_LABELS: Record<ConcernStatus, string> = { draft: '草稿', published: '已发布', retired: '已停用' };
 
 /** A concerns row as the list query returns it (snake_case columns). */
-interface ConcernRow extends Pick<ConcernRecord, 'id' | 'title' | 'question' | 'paraphrases' | 'keywords' | 'answer' | 'status' | 'extra'> {
+interface ConcernRow extends Pick<ConcernRecord, 'id' | 'title' | 'question' | 'paraphrases' | 'keywords' | 'answer' | 'status' | 'kind' | 'extra'> {
   area_code: string | null;
   needs_review: boolean;
   review_note: string | null;
@@ -59,7 +59,7 @@ export class CurationService {
 
   async listConcerns(filter: ConcernFilter): Promise<Page<ConcernSummary>> {
     const rows: ConcernRow[] = await this.dataSource.query(
-      `SELECT id, title, question, paraphrases, keywords, answer, area_code, status, extra, needs_review, review_note, updated_at
+      `SELECT id, title, question, paraphrases, keywords, answer, area_code, status, kind, extra, needs_review, review_note, updated_at
        FROM concerns ORDER BY position, id`,
     );
     const areaNames = await this.areaNames();
@@ -67,6 +67,7 @@ export class CurationService {
     const matching = rows.filter((r) => {
       if (filter.area && r.area_code !== filter.area) return false;
       if (filter.status && r.status !== filter.status) return false;
+      if (filter.kind && r.kind !== filter.kind) return false;
       if (filter.owner && r.extra.owner !== filter.owner) return false;
       if (filter.needsReview !== undefined && r.needs_review !== filter.needsReview) return false;
       if (filter.reviewOverdue !== undefined && this.isOverdue(r.extra) !== filter.reviewOverdue) return false;
@@ -106,7 +107,7 @@ export class CurationService {
     await this.changes.run(actor, async (tx) => {
       if (await tx.get('concern', id)) throw new ConflictException(`关切事项编号“${id}”已存在`);
       const sourceFile = await this.fileOf(tx.manager, 'concerns', areaCode, `${areaCode ?? 'general'}.yaml`);
-      const record: ConcernRecord = { ...this.concernFields(input, areaCode, {}), id, status: 'draft', sourceFile };
+      const record: ConcernRecord = { ...this.concernFields(input, areaCode, {}), id, status: 'draft', kind: input.kind ?? 'concern', sourceFile };
       await tx.apply('concern', id, 'create', record);
     });
     return this.getConcern(id);
@@ -122,7 +123,7 @@ export class CurationService {
     const areaCode = await this.resolveArea(input.areaCode ?? null, false);
     await this.changes.run(actor, async (tx) => {
       const current = await this.require(tx.manager, 'concern', id);
-      const next: ConcernRecord = { ...current, ...this.concernFields(input, areaCode, current.extra) };
+      const next: ConcernRecord = { ...current, ...this.concernFields(input, areaCode, current.extra), kind: input.kind ?? current.kind };
       if (!(await tx.apply('concern', id, 'update', next, { keepReviewFlag: !markReviewed })) && markReviewed) {
         await tx.manager.query(`UPDATE "concerns" SET "needs_review" = false, "review_note" = NULL WHERE "id" = $1`, [id]);
       }
@@ -332,7 +333,7 @@ export class CurationService {
   private summary(r: ConcernRow, areaNames: Map<string, string>): ConcernSummary {
     return {
       id: r.id, title: r.title, question: r.question, areaCode: r.area_code,
-      areaName: r.area_code ? (areaNames.get(r.area_code) ?? r.area_code) : null, status: r.status,
+      areaName: r.area_code ? (areaNames.get(r.area_code) ?? r.area_code) : null, status: r.status, kind: r.kind,
       owner: textOrNull(r.extra.owner), reviewDate: textOrNull(r.extra.reviewDate), reviewOverdue: this.isOverdue(r.extra),
       needsReview: r.needs_review, reviewNote: r.review_note, updatedAt: new Date(r.updated_at).toISOString(),
     };

@@ -1,4 +1,4 @@
-import type { ConcernStatus } from '@app/knowledge';
+import type { ConcernKind, ConcernStatus } from '@app/knowledge';
 import type { DecisionThresholds } from '@app/matching';
 
 /** Who made a change (the signed-in console user; null id for the command line). */
@@ -17,6 +17,8 @@ export interface ConcernInput {
   areaCode?: string | null;
   itemIds: string[];
   interpretationIds: string[];
+  /** 关切事项 or 转办指引; unchanged when absent (new concerns: `concern`). */
+  kind?: ConcernKind;
   /** 负责人. */
   owner?: string | null;
   /** 复核日期, YYYY-MM-DD. */
@@ -54,6 +56,7 @@ export interface InterpretationInput {
 export interface ConcernFilter {
   area?: string;
   status?: ConcernStatus;
+  kind?: ConcernKind;
   owner?: string;
   needsReview?: boolean;
   reviewOverdue?: boolean;
@@ -69,6 +72,7 @@ export interface ConcernSummary {
   areaCode: string | null;
   areaName: string | null;
   status: ConcernStatus;
+  kind: ConcernKind;
   owner: string | null;
   reviewDate: string | null;
   reviewOverdue: boolean;

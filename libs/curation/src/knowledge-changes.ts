@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  AreaEntity, areaLookup, bumpRevision, KnowledgeEditor, KnowledgeService, KnowledgeStore, validateBundle,
+  AreaEntity, areaLookup, bumpRevision, KnowledgeEditor, KnowledgeService, KnowledgeStore, todayInChina, validateBundle,
   type KnowledgeKind, type KnowledgeRecordOf,
 } from '@app/knowledge';
 import type { Actor } from './curation.types.js';
@@ -22,10 +22,8 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** Shanghai calendar date (YYYY-MM-DD): review dates are days in the county's time zone. */
-export function todayInChina(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-}
+// The knowledge validator warns about past review dates with the same calendar.
+export { todayInChina };
 
 export interface ApplyOptions {
   revertOf?: string;

@@ -5,6 +5,14 @@
 export type ConcernStatus = 'published' | 'draft' | 'retired';
 export const CONCERN_STATUSES: readonly ConcernStatus[] = ['published', 'draft', 'retired'];
 
+/**
+ * `concern`: a matter the county answers itself. `referral` (转办指引): a matter another channel
+ * handles (traffic police 122, 12315, 95598, 110/119/120 …); its answer says who handles it and how
+ * to reach them, and it needs no catalogue item. The folder writes `kind:` only for referrals.
+ */
+export type ConcernKind = 'concern' | 'referral';
+export const CONCERN_KINDS: readonly ConcernKind[] = ['concern', 'referral'];
+
 export interface AreaRecord {
   code: string;
   name: string;
@@ -59,6 +67,8 @@ export interface ConcernRecord {
   itemIds: string[];
   interpretationIds: string[];
   status: ConcernStatus;
+  /** `concern` unless the folder says `kind: referral`. */
+  kind: ConcernKind;
   extra: Record<string, unknown>;
   sourceFile: string;
 }

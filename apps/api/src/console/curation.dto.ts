@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SafeText } from './safe-text.js';
-import { CONCERN_STATUSES, type ConcernStatus } from '@app/knowledge';
+import { CONCERN_KINDS, CONCERN_STATUSES, type ConcernKind, type ConcernStatus } from '@app/knowledge';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf,
@@ -9,6 +9,7 @@ import {
 export const ID_PATTERN = /^[\w.\-\u4e00-\u9fff]{1,128}$/u;
 const ID_MESSAGE = '编号只能包含字母、数字、汉字和 _.-，最长 128 个字符';
 const STATUS_MESSAGE = `status 只能是 ${CONCERN_STATUSES.join('、')}（已发布、草稿、已停用）`;
+const KIND_MESSAGE = `类型只能是 ${CONCERN_KINDS.join('、')}（关切事项、转办指引）`;
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -69,6 +70,10 @@ export class ConcernQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: CONCERN_STATUSES }) @IsOptional() @IsIn(CONCERN_STATUSES, { message: STATUS_MESSAGE })
   status?: ConcernStatus;
 
+  @ApiPropertyOptional({ enum: CONCERN_KINDS, description: 'concern 关切事项，referral 转办指引' })
+  @IsOptional() @IsIn(CONCERN_KINDS, { message: KIND_MESSAGE })
+  kind?: ConcernKind;
+
   @ApiPropertyOptional({ description: '负责人' }) @IsOptional() @IsString({ message: 'owner 必须是文本' }) @SafeText('owner') @MaxLength(64)
   owner?: string;
 
@@ -119,6 +124,10 @@ export class ConcernDto {
 
   @ApiProperty({ type: [String] }) @IdList('interpretationIds')
   interpretationIds: string[];
+
+  @ApiPropertyOptional({ enum: CONCERN_KINDS, default: 'concern', description: 'concern 关切事项；referral 转办指引（由其他渠道办理，答复说明找谁、怎么联系）。不填则不变' })
+  @IsOptional() @IsIn(CONCERN_KINDS, { message: KIND_MESSAGE })
+  kind?: ConcernKind;
 
   @ApiPropertyOptional({ description: '负责人', nullable: true })
   @OptionalText('负责人', 64)

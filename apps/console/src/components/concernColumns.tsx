@@ -2,7 +2,7 @@ import { Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { areaName, formatTime } from '../hooks';
 import { Link } from '../router';
-import type { Area, ConcernSummary } from '../types';
+import { KIND_LABELS, type Area, type ConcernSummary } from '../types';
 import { StatusTag } from './StatusTag';
 
 /** The columns every concern table shows (list, reviews). */
@@ -14,6 +14,7 @@ export function concernColumns(areas: Area[]): ColumnsType<ConcernSummary> {
       render: (title: string, row) => (
         <Space>
           <Link to={`/concerns/${encodeURIComponent(row.id)}`}>{title}</Link>
+          {row.kind === 'referral' && <Tag color="blue">{KIND_LABELS.referral}</Tag>}
           {row.needsReview && <Tag color="orange">待复核</Tag>}
         </Space>
       ),

@@ -11,7 +11,7 @@ import { PageTitle } from '../components/PageTitle';
 import { StatusTag } from '../components/StatusTag';
 import { useAction, useApiData } from '../hooks';
 import { navigate, useParams } from '../router';
-import type { Concern, ConcernStatus } from '../types';
+import { KIND_LABELS, type Concern, type ConcernKind, type ConcernStatus } from '../types';
 
 interface FormValues {
   id?: string;
@@ -20,6 +20,7 @@ interface FormValues {
   paraphrases: string;
   keywords: string[];
   answer: string;
+  kind: ConcernKind;
   areaCode?: string;
   itemIds: string[];
   interpretationIds: string[];
@@ -41,6 +42,7 @@ function toForm(concern: Concern): FormValues {
     paraphrases: concern.paraphrases.join('\n'),
     keywords: concern.keywords,
     answer: concern.answer,
+    kind: concern.kind ?? 'concern',
     areaCode: concern.areaCode ?? undefined,
     itemIds: concern.itemIds ?? concern.items?.map((i) => i.id) ?? [],
     interpretationIds: concern.interpretationIds ?? concern.interpretations?.map((i) => i.id) ?? [],
@@ -57,6 +59,7 @@ function toBody(values: FormValues) {
     paraphrases: lines(values.paraphrases),
     keywords: (values.keywords ?? []).map((k) => k.trim()).filter(Boolean),
     answer: values.answer.trim(),
+    kind: values.kind,
     areaCode: values.areaCode ?? null,
     itemIds: values.itemIds ?? [],
     interpretationIds: values.interpretationIds ?? [],
@@ -88,6 +91,7 @@ export function ConcernEditPage() {
   const { busy, run } = useAction();
   const question = Form.useWatch('question', form);
   const paraphrases = Form.useWatch('paraphrases', form);
+  const kind = Form.useWatch('kind', form);
 
   useEffect(() => {
     if (concern) form.setFieldsValue(toForm(concern));
@@ -160,12 +164,19 @@ export function ConcernEditPage() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card size="small">
-            <Form<FormValues> form={form} layout="vertical" initialValues={{ paraphrases: '', keywords: [], itemIds: [], interpretationIds: [] }}>
+            <Form<FormValues> form={form} layout="vertical" initialValues={{ paraphrases: '', keywords: [], kind: 'concern', itemIds: [], interpretationIds: [] }}>
               {isNew && (
                 <Form.Item name="id" label="编号" extra="可留空，由系统生成；只能包含字母、数字、中文和 - _ .">
                   <Input placeholder="例如 C-social-assistance-apply" />
                 </Form.Item>
               )}
+              <Form.Item
+                name="kind"
+                label="类型"
+                extra={kind === 'referral' ? '转办指引：由其他部门或渠道办理的事（交警 122、12315、95598、110/119/120……）。答复写明由谁办理、怎么联系、要准备什么，不需要关联目录事项。' : undefined}
+              >
+                <Select style={{ width: 200 }} options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} data-testid="concern-kind" />
+              </Form.Item>
               <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}>
                 <Input maxLength={200} />
               </Form.Item>
@@ -178,7 +189,7 @@ export function ConcernEditPage() {
               <Form.Item name="keywords" label="关键词">
                 <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder="输入后回车" />
               </Form.Item>
-              <Form.Item name="answer" label="答复口径" rules={[{ required: true, whitespace: true, message: '请填写答复口径' }]} extra="不要编造金额、电话、地址、日期：写明在哪里公布，或请群众拨打 12345。">
+              <Form.Item name="answer" label="答复口径" rules={[{ required: true, whitespace: true, message: '请填写答复口径' }]} extra={kind === 'referral' ? '只写全国统一的号码和平台（122、12315、95598……），不要编造本地电话、地址、费用；当地已把热线并入 12345 的，也可以写 12345。' : '不要编造金额、电话、地址、日期：写明在哪里公布，或请群众拨打 12345。'}>
                 <Input.TextArea rows={7} />
               </Form.Item>
               <Row gutter={12}>
@@ -198,7 +209,7 @@ export function ConcernEditPage() {
                   </Form.Item>
                 </Col>
               </Row>
-              <Form.Item name="itemIds" label="依据的目录事项">
+              <Form.Item name="itemIds" label={kind === 'referral' ? '依据的目录事项（转办指引可不填）' : '依据的目录事项'}>
                 <EntityPicker kind="items" known={concern?.items} />
               </Form.Item>
               <Form.Item name="interpretationIds" label="相关政策解读">

@@ -7,11 +7,12 @@ import { PageTitle } from '../components/PageTitle';
 import { concernColumns } from '../components/concernColumns';
 import { useApiData, useAreas, useDebounced } from '../hooks';
 import { navigate, useLocation } from '../router';
-import { STATUS_LABELS, type ConcernSummary, type Page } from '../types';
+import { KIND_LABELS, STATUS_LABELS, type ConcernSummary, type Page } from '../types';
 
 interface Filters {
   area?: string;
   status?: string;
+  kind?: string;
   needsReview?: boolean;
   q?: string;
   page: number;
@@ -24,6 +25,7 @@ function filtersFrom(search: URLSearchParams): Filters {
   return {
     area: search.get('area') ?? undefined,
     status: search.get('status') ?? undefined,
+    kind: search.get('kind') ?? undefined,
     needsReview: search.get('needsReview') === 'true' || undefined,
     q: search.get('q') ?? undefined,
     page: number('page', 1),
@@ -77,6 +79,15 @@ export function ConcernListPage() {
           value={filters.status}
           onChange={(status) => update({ status })}
           options={Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          allowClear
+          placeholder="类型"
+          style={{ width: 120 }}
+          value={filters.kind}
+          onChange={(kind) => update({ kind })}
+          options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          data-testid="concern-kind-filter"
         />
         <Input
           placeholder="负责人"

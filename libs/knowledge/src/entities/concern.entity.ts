@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { ConcernStatus } from '../knowledge-model.js';
+import type { ConcernKind, ConcernStatus } from '../knowledge-model.js';
 
 /** 群众关切事项: a question residents ask, with its approved answer (答复口径). */
 @Entity('concerns')
@@ -29,6 +29,10 @@ export class ConcernEntity {
   @Index()
   @Column('varchar', { length: 16, default: 'published' })
   status: ConcernStatus;
+
+  /** concern | referral (转办指引); rows from before the column are concerns. */
+  @Column('varchar', { length: 16, default: 'concern' })
+  kind: ConcernKind;
 
   @Column('jsonb', { default: () => "'{}'" })
   extra: Record<string, unknown>;

@@ -5,10 +5,12 @@ import ExcelJS from 'exceljs';
 import { parseSynonymLines } from '@app/analysis';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import {
+  CONCERN_KINDS,
   CONCERN_STATUSES,
   emptyBundle,
   type AreaRecord,
   type CatalogueItemRecord,
+  type ConcernKind,
   type ConcernRecord,
   type ConcernStatus,
   type InterpretationRecord,
@@ -28,7 +30,7 @@ type Issues = KnowledgeIssue[];
 const AREA_FIELDS = new Set(['code', 'name', 'aliases', 'department']);
 const INTERPRETATION_FIELDS = new Set(['id', 'title', 'document', 'docNumber', 'publisher', 'date', 'url', 'form', 'items']);
 const CONCERN_FIELDS = new Set([
-  'id', 'title', 'question', 'paraphrases', 'keywords', 'answer', 'area', 'items', 'interpretations', 'status',
+  'id', 'title', 'question', 'paraphrases', 'keywords', 'answer', 'area', 'items', 'interpretations', 'status', 'kind',
 ]);
 
 /**
@@ -373,6 +375,10 @@ async function readConcernFile(
     if (!CONCERN_STATUSES.includes(statusText as ConcernStatus)) {
       issues.push({ ...ctx, field: 'status', message: `应为 ${CONCERN_STATUSES.join(' | ')}` });
     }
+    const kindText = stringField(entry, 'kind', ctx, issues, false) ?? 'concern';
+    if (!CONCERN_KINDS.includes(kindText as ConcernKind)) {
+      issues.push({ ...ctx, field: 'kind', message: `应为 concern（关切事项）或 referral（转办指引），不认识“${kindText}”` });
+    }
     const area = stringField(entry, 'area', ctx, issues, false);
     const lists = {
       paraphrases: stringListField(entry, 'paraphrases', ctx, issues),
@@ -389,6 +395,7 @@ async function readConcernFile(
       answer: answer.replace(/\s+$/, ''),
       areaCode: resolveArea(area, areaCodeByName, { ...ctx, field: 'area' }, issues),
       status: statusText as ConcernStatus,
+      kind: kindText as ConcernKind,
       extra: extraFields(entry, CONCERN_FIELDS),
       sourceFile: file,
     });

@@ -62,6 +62,8 @@ function concernEntry(concern: ConcernRecord): Record<string, unknown> {
       items: concern.itemIds,
       interpretations: concern.interpretationIds,
     }),
+    // Only referrals say so: folders written before `kind` existed round-trip unchanged.
+    ...(concern.kind === 'referral' ? { kind: concern.kind } : {}),
     status: concern.status,
     ...concern.extra,
   };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { readKnowledgeFolder } from './knowledge-folder-reader.js';
-import { writeKnowledgeFolder } from './knowledge-folder-writer.js';
+import { knowledgeFolderFiles, writeKnowledgeFolder } from './knowledge-folder-writer.js';
 import { formatIssue } from './knowledge-import-error.js';
 
 const FIXTURE = resolve('test/fixtures/knowledge-mini');
@@ -22,6 +22,15 @@ describe('knowledge folder', () => {
 
   const issuesOf = async () => (await readKnowledgeFolder(dir)).issues.map(formatIssue);
 
+  // A referral (转办指引): answered by another channel, so it links no catalogue item.
+  const REFERRAL = `- id: C-referral-power
+  title: 停电、电费找供电公司
+  question: 家里停电了找谁？
+  paraphrases: [电费不对找谁, 电压不稳找哪里]
+  answer: 由供电企业处理，可拨打95598。
+  kind: referral
+`;
+
   it('reads the fixture without issues, resolving area names to codes', async () => {
     const { bundle, issues } = await readKnowledgeFolder(dir);
     expect(issues).toEqual([]);
@@ -33,6 +42,7 @@ describe('knowledge folder', () => {
   });
 
   it('round-trips: reading what it wrote gives the same knowledge', async () => {
+    await writeFile(join(dir, 'concerns', 'referrals.yaml'), REFERRAL);
     const first = await readKnowledgeFolder(dir);
     const out = await mkdtemp(join(tmpdir(), 'export-'));
     try {
@@ -40,6 +50,34 @@ describe('knowledge folder', () => {
       const second = await readKnowledgeFolder(out);
       expect(second.issues).toEqual([]);
       expect(second.bundle).toEqual(first.bundle);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('reads kind: referral, and a concern without kind is a concern', async () => {
+    await writeFile(join(dir, 'concerns', 'referrals.yaml'), REFERRAL);
+    const { bundle, issues } = await readKnowledgeFolder(dir);
+    expect(issues).toEqual([]);
+    expect(bundle.concerns.find((c) => c.id === 'C-referral-power')).toMatchObject({ kind: 'referral', itemIds: [], extra: {} });
+    expect(bundle.concerns.find((c) => c.id === 'C-tourism-complaint')?.kind).toBe('concern');
+  });
+
+  it('reports an unknown kind with its file, entry and field', async () => {
+    await writeFile(join(dir, 'concerns', 'referrals.yaml'), REFERRAL.replace('kind: referral', 'kind: 转办'));
+    expect(await issuesOf()).toContain('concerns/referrals.yaml · C-referral-power（第1项） · kind: 应为 concern（关切事项）或 referral（转办指引），不认识“转办”');
+  });
+
+  it('writes kind only for referrals, so that folders without it are written as before', async () => {
+    await writeFile(join(dir, 'concerns', 'referrals.yaml'), REFERRAL);
+    const files = knowledgeFolderFiles((await readKnowledgeFolder(dir)).bundle);
+    expect(files.get('concerns/tourism.yaml')).not.toContain('kind:');
+    expect(files.get('concerns/referrals.yaml')).toContain('\n  kind: referral\n  status: published\n');
+    // What the writer wrote, read and written again, is the same bytes.
+    const out = await mkdtemp(join(tmpdir(), 'export-'));
+    try {
+      await writeKnowledgeFolder((await readKnowledgeFolder(dir)).bundle, out);
+      expect(knowledgeFolderFiles((await readKnowledgeFolder(out)).bundle)).toEqual(files);
     } finally {
       await rm(out, { recursive: true, force: true });
     }

@@ -99,3 +99,49 @@ export function similarQuestionWarnings(bundle: KnowledgeBundle, threshold = 0.9
   }
   return warnings;
 }
+
+/** 第X条, a document number 〔2020〕53号, or a figure with a unit residents act on (元, %, 日, 个工作日, 个月). */
+const STATED_RULE = new RegExp([
+  '第[0-9０-９一二三四五六七八九十百零〇两]+条',
+  '〔[^〕]{1,8}〕[^，。；、\\s]{0,6}?号',
+  '[0-9０-９][0-9０-９.．]*\\s*(?:个工作日|个月|万元|元|%|％|日)',
+].join('|'), 'u');
+
+/** Shanghai calendar date (YYYY-MM-DD): review dates are days in the county's time zone. */
+export function todayInChina(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Warnings, not errors, about published answers (knowledge/README.md, “答复口径检查”):
+ * - a clause, document number or figure stated without naming a source document (no 《…》 anywhere
+ *   in the answer): residents and reviewers cannot check it, and local figures must not be invented;
+ * - a review date (`reviewDate:`, 复核日期) that has passed, or is not a YYYY-MM-DD date.
+ */
+export function answerWarnings(bundle: KnowledgeBundle, today = todayInChina()): KnowledgeIssue[] {
+  const warnings: KnowledgeIssue[] = [];
+  for (const concern of published(bundle.concerns)) {
+    const where = { file: `concerns/${concern.sourceFile}`, entry: concern.id };
+    if (!concern.answer.includes('《')) {
+      const sentence = concern.answer.split(/(?<=[。；;！!？?\n])/u).map((s) => s.trim()).find((s) => STATED_RULE.test(s));
+      if (sentence) {
+        const found = STATED_RULE.exec(sentence)!;
+        const start = Math.max(0, found.index - 16);
+        const end = Math.min(sentence.length, found.index + found[0].length + 12);
+        const quote = `${start > 0 ? '…' : ''}${sentence.slice(start, end)}${end < sentence.length ? '…' : ''}`;
+        warnings.push({
+          ...where, field: 'answer',
+          message: `“${quote}”写了具体条款或数字（${found[0]}），答复里却没有写出处：请写明依据的《法规或文件名称》，本地标准改为“以县××部门公布的为准”`,
+        });
+      }
+    }
+    const reviewDate = concern.extra.reviewDate;
+    if (reviewDate === undefined || reviewDate === null || reviewDate === '') continue;
+    if (typeof reviewDate !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(reviewDate)) {
+      warnings.push({ ...where, field: 'reviewDate', message: `复核日期应写成 YYYY-MM-DD，例如 2027-06-30（现为“${String(reviewDate)}”）` });
+    } else if (reviewDate < today) {
+      warnings.push({ ...where, field: 'reviewDate', message: `复核日期 ${reviewDate} 已过：请按最新政策复核答复口径，再更新复核日期` });
+    }
+  }
+  return warnings;
+}
