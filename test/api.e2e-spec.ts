@@ -55,6 +55,38 @@ describe('answer API (e2e)', () => {
     expect(again.body.decision).not.toBe('answer');
   });
 
+  it('answers punctuation, digits or emoji alone with a friendly prompt, never a 400', async () => {
+    for (const text of ['？？？', '。。。。', '1111', '👍👍', '...']) {
+      const res = await ask({ text }).expect(200);
+      expect(res.body.decision).toBe('greeting');
+      expect(res.body.concern).toBeNull();
+      expect(res.body.candidates).toEqual([]);
+      expect(res.body.reply).toMatch(/请用文字/);
+    }
+  });
+
+  it('says so when a bare number answers no open clarification', async () => {
+    const res = await ask({ text: '3', userId: 'u-no-clarification' }).expect(200);
+    expect(res.body.decision).toBe('greeting');
+    expect(res.body.concern).toBeNull();
+    expect(res.body.reply).toMatch(/没有待选/);
+  });
+
+  it('answers the concern a choice button names, however old its clarification', async () => {
+    const first = await ask({ text: '低保', userId: 'u-button' }).expect(200);
+    expect(first.body.decision).toBe('clarify');
+    const picked = first.body.choices[first.body.choices.length - 1];
+    // Another question in between: the clarification is gone, the button still works.
+    await ask({ text: '景区几点开门', userId: 'u-button' }).expect(200);
+    const res = await ask({ text: picked.title, choice: picked.id, userId: 'u-button' }).expect(200);
+    expect(res.body.decision).toBe('answer');
+    expect(res.body.concern.id).toBe(picked.id);
+    // An id that is not a published concern falls back to the text; a malformed one is refused.
+    const unknown = await ask({ text: '景区几点开门', choice: 'C-no-such-concern' }).expect(200);
+    expect(unknown.body.concern?.id).not.toBe('C-no-such-concern');
+    await ask({ text: '低保', choice: 'a b' }).expect(400);
+  });
+
   it('says honestly when it does not know, with the hotline', async () => {
     const res = await ask({ text: '护照加急办理需要几天' }).expect(200);
     expect(res.body.decision).toBe('none');

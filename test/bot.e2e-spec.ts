@@ -66,7 +66,7 @@ describe('WeChat bot with wechaty-puppet-mock (e2e)', () => {
   beforeAll(async () => {
     wechatyLog.level('silent');
     const config = loadAppConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: ':memory:', KNOWLEDGE_DIR: MINI_KNOWLEDGE });
-    config.matching.thresholds = { answer: 0.5, margin: 0.1, clarify: 0.35, maxChoices: 3 };
+    config.matching.thresholds = { answer: 0.5, margin: 0.1, clarify: 0.35, storyAnswer: 0.5, storyClarify: 0.35, maxChoices: 3 };
     hotline = config.conversation.hotline;
     if (config.storage.databaseUrl) {
       const schema = await createTestSchema();

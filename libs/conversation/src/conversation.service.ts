@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
 import { parseChannels, splitNumberedList, type CatalogueItemRecord, type KnowledgeSnapshot } from '@app/knowledge';
-import { AnswerIndexService, type DecisionThresholds, type ScoredCandidate } from '@app/matching';
-import { CLARIFICATION_STORE, type ClarificationStore } from './clarification-store.js';
+import { AnswerIndexService, type AnswerIndex, type DecisionThresholds, type ScoredCandidate } from '@app/matching';
+import { CLARIFICATION_STORE, type ClarificationStore, type PendingClarification } from './clarification-store.js';
 import { MatchCache } from './match-cache.js';
 import { QueryLogService } from './query-log.service.js';
 import { ReplyComposer } from './reply-composer.js';
@@ -16,6 +16,11 @@ export interface Question {
   text: string;
   userId?: string;
   channel?: Channel;
+  /**
+   * A concern id from an earlier reply's choices (the button sends it): answered directly, however
+   * old the clarification it came from.
+   */
+  choice?: string;
 }
 
 export interface ItemSummary {
@@ -36,8 +41,10 @@ export interface AnswerResult {
   candidates: { type: ScoredCandidate['type']; id: string; title: string; score: number }[];
   items: ItemSummary[];
   interpretations: { id: string; title: string }[];
-  /** For clarify: what the numbers in the reply stand for. */
+  /** For clarify: what the numbers in the reply stand for (and, after an answer, the follow-up offered). */
   choices: { number: number; id: string; title: string }[];
+  /** A second request of the message, about another concern: offered after the answer as choice 1. */
+  followUp: { id: string; title: string } | null;
   /** Query words replaced as likely typos. */
   corrections: Record<string, string>;
 }
@@ -104,44 +111,23 @@ export class ConversationService {
 
     const choice = parseChoice(normalized);
     const pending = choice !== null && userKey ? await this.clarifications.get(userKey) : null;
-    const smallTalk = detectSmallTalk(normalized);
-    if (choice !== null && pending && choice <= pending.concernIds.length && knowledge.concerns.has(pending.concernIds[choice - 1])) {
-      await this.clarifications.clear(userKey!);
-      const concern = knowledge.concerns.get(pending.concernIds[choice - 1])!;
-      result = this.answerResult(concern.id, knowledge, [{ type: 'concern', id: concern.id, title: concern.title, score: 1, matchedTerms: [] }], {});
+    const chosen = this.chosenConcern(question.choice, choice, pending, knowledge);
+    const smallTalk = chosen ? null : detectSmallTalk(normalized);
+    if (chosen) {
+      if (userKey) await this.clarifications.clear(userKey);
+      result = this.answerResult(chosen.id, knowledge, [{ type: 'concern', id: chosen.id, title: chosen.title, score: 1, matchedTerms: [] }], {});
+    } else if (choice !== null) {
+      // A bare number with nothing (or nothing that valid) to choose from: say so, never guess.
+      result = this.emptyResult('greeting', this.composer.expiredChoice());
+    } else if (!hasWords(normalized)) {
+      // Punctuation, digits or emoji alone: a friendly prompt, not an error and not a random match.
+      result = this.emptyResult('greeting', this.composer.empty());
     } else if (smallTalk) {
       const examples = knowledge.publishedConcerns().slice(0, 3).map((c) => c.title);
       result = this.emptyResult('greeting', this.composer.smallTalk(smallTalk, examples));
     } else {
-      const { query, concerns, documents, decision, chosen } = this.matches.match(index, question.text, this.settings.thresholds, MAX_CANDIDATES);
-      const candidates = [...concerns, ...documents].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
-      if (decision === 'answer') {
-        result = this.answerResult(chosen[0].id, knowledge, candidates, query.corrections);
-        if (userKey) await this.clarifications.clear(userKey);
-      } else if (decision === 'clarify') {
-        result = {
-          ...this.emptyResult('clarify', this.composer.clarify(chosen)),
-          candidates: candidates.map(publicCandidate),
-          choices: chosen.map((c, i) => ({ number: i + 1, id: c.id, title: c.title })),
-          corrections: query.corrections,
-        };
-        if (userKey) {
-          await this.clarifications.set(
-            userKey, { question: question.text, concernIds: chosen.map((c) => c.id), createdAt: Date.now() },
-            this.settings.clarificationTtlSeconds,
-          );
-        }
-      } else {
-        const related = documents.filter((d) => d.score >= this.settings.thresholds.clarify).slice(0, 3);
-        result = {
-          ...this.emptyResult('none', this.composer.none(related)),
-          candidates: candidates.map(publicCandidate),
-          items: related.filter((r) => r.type === 'item').map((r) => summarizeItem(knowledge.items.get(r.id)!, knowledge)),
-          corrections: query.corrections,
-        };
-      }
+      result = await this.matchResult(question.text, userKey, index);
     }
-
     const latencyMs = performance.now() - started;
     this.answered.next({ channel, decision: result.decision, latencyMs });
     this.queryLog.record({
@@ -156,6 +142,55 @@ export class ConversationService {
       latencyMs,
     });
     return result;
+  }
+
+  private async matchResult(text: string, userKey: string | null, index: AnswerIndex): Promise<AnswerResult> {
+    const knowledge = index.knowledge;
+    const { query, concerns, documents, decision, chosen, followUp } = this.matches.match(index, text, this.settings.thresholds, MAX_CANDIDATES);
+    const candidates = [...concerns, ...documents].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
+    const remember = async (offered: ScoredCandidate[]) => {
+      if (!userKey) return;
+      if (offered.length === 0) await this.clarifications.clear(userKey);
+      else await this.clarifications.set(userKey, { question: text, concernIds: offered.map((c) => c.id), createdAt: Date.now() }, this.settings.clarificationTtlSeconds);
+    };
+    if (decision === 'answer') {
+      const result = this.answerResult(chosen[0].id, knowledge, candidates, query.corrections);
+      if (followUp) {
+        result.reply += `\n\n${this.composer.followUp(followUp)}`;
+        result.followUp = { id: followUp.id, title: followUp.title };
+        result.choices = [{ number: 1, id: followUp.id, title: followUp.title }];
+      }
+      await remember(followUp ? [followUp] : []);
+      return result;
+    }
+    if (decision === 'clarify') {
+      // The message's second request joins the choices when it is not among them already.
+      const offered = followUp && !chosen.some((c) => c.id === followUp.id) ? [...chosen, followUp] : chosen;
+      await remember(offered);
+      return {
+        ...this.emptyResult('clarify', this.composer.clarify(offered)),
+        candidates: candidates.map(publicCandidate),
+        choices: offered.map((c, i) => ({ number: i + 1, id: c.id, title: c.title })),
+        corrections: query.corrections,
+      };
+    }
+    const related = documents.filter((d) => d.score >= this.settings.thresholds.clarify).slice(0, 3);
+    // A pointer only when the nearest concern is at least half plausible: a random neighbour would mislead.
+    const near = concerns[0] && concerns[0].score >= this.settings.thresholds.clarify / 2 ? concerns[0] : null;
+    const department = near ? departmentOf(knowledge, near.id) : null;
+    return {
+      ...this.emptyResult('none', this.composer.none(related, department)),
+      candidates: candidates.map(publicCandidate),
+      items: related.filter((r) => r.type === 'item').map((r) => summarizeItem(knowledge.items.get(r.id)!, knowledge)),
+      corrections: query.corrections,
+    };
+  }
+
+  /** The concern a message picks: a choice id from a button, or the number of a pending choice. */
+  private chosenConcern(choiceId: string | undefined, choice: number | null, pending: PendingClarification | null, knowledge: KnowledgeSnapshot) {
+    const id = choiceId ?? (choice !== null && pending && choice <= pending.concernIds.length ? pending.concernIds[choice - 1] : undefined);
+    const concern = id ? knowledge.concerns.get(id) : undefined;
+    return concern && concern.status === 'published' ? concern : null;
   }
 
   private answerResult(
@@ -173,13 +208,28 @@ export class ConversationService {
         .filter((i) => i !== undefined)
         .map((i) => ({ id: i.id, title: i.title })),
       choices: [],
+      followUp: null,
       corrections,
     };
   }
 
   private emptyResult(decision: AnswerDecision, reply: string): AnswerResult {
-    return { decision, reply, concern: null, candidates: [], items: [], interpretations: [], choices: [], corrections: {} };
+    return { decision, reply, concern: null, candidates: [], items: [], interpretations: [], choices: [], followUp: null, corrections: {} };
   }
+}
+
+/** Letters or Chinese, not only digits, punctuation and emoji (1111, ？？？, 👍). */
+function hasWords(normalized: string): boolean {
+  return /[\p{L}]/u.test(normalized);
+}
+
+/**
+ * Which body handles the best (if implausible) concern's area, for a decline that still points the
+ * resident somewhere: 这类问题一般由县民政局办理.
+ */
+function departmentOf(knowledge: KnowledgeSnapshot, concernId: string): string | null {
+  const area = knowledge.concerns.get(concernId)?.areaCode;
+  return area ? (knowledge.bundle.areas.find((a) => a.code === area)?.department ?? null) : null;
 }
 
 function publicCandidate(c: ScoredCandidate) {

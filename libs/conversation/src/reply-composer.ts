@@ -41,10 +41,18 @@ export class ReplyComposer {
     return `您想咨询的是下面哪一项？请回复序号：\n${list}\n\n都不是？请换个说法再问，或拨打${this.hotline}政务服务便民热线。`;
   }
 
-  none(related: ScoredCandidate[]): string {
+  /** The second request of a message, offered after the answer to the first. */
+  followUp(concern: Pick<ScoredCandidate, 'title'>): string {
+    return `您还问到“${concern.title}”，回复 1 查看。`;
+  }
+
+  /** @param department the body that handles the nearest (if implausible) matter, as a pointer */
+  none(related: ScoredCandidate[], department: string | null = null): string {
     const lines = [
       '抱歉，暂时没有找到与您问题相符的答复。您的问题已记录，工作人员会尽快补充。',
-      `您也可以拨打${this.hotline}政务服务便民热线咨询。`,
+      department
+        ? `这类问题可以咨询${department}，或拨打${this.hotline}政务服务便民热线，由热线转交办理。`
+        : `您也可以拨打${this.hotline}政务服务便民热线咨询，由热线转交有关部门办理。`,
     ];
     if (related.length > 0) lines.push(`以下公开信息可能与您的问题有关：\n${related.map((r) => `· ${r.title}`).join('\n')}`);
     return lines.join('\n');
@@ -59,11 +67,11 @@ export class ReplyComposer {
   }
 
   expiredChoice(): string {
-    return '请先提出您的问题，我再为您列出可选的事项。';
+    return '现在没有待选的事项（选项 10 分钟内有效）。请直接说说您想咨询的问题，我再为您列出可选的事项。';
   }
 
   empty(): string {
-    return '请输入您想咨询的问题，例如“低保怎么申请”。';
+    return '您好，请用文字说说您想咨询的事，例如“低保怎么申请”“老人高龄津贴怎么领”。';
   }
 }
 

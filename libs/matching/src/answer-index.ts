@@ -55,12 +55,13 @@ export class AnswerIndex {
       // Only what is not a word is a typo: a word of the dictionary or of the knowledge (领导, 实施,
       // 北京市, 公正) is what the resident meant, however much a domain word sounds like it.
       if (known(term) || this.analyzer.isDictionaryWord(term)) return term;
-      const fixed = this.corrector.correct(term, known);
-      if (fixed === term) return term;
+      const sounds = this.corrector.candidates(term, known);
+      if (sounds.length === 0) return term;
       // Evidence beyond the sound: the domain word keeps company with the rest of the question
-      // (认正 → 认证 next to 养老金), or there is no rest to contradict it.
+      // (认正 → 认证, not 人证, next to 养老金), or there is no rest to contradict the commonest one.
       const others = raw.filter((t) => t !== term && known(t));
-      if (others.length > 0 && !this.concerns.usedTogether(fixed, raw)) return term;
+      const fixed = others.length === 0 ? sounds[0] : sounds.find((s) => this.concerns.usedTogether(s, raw));
+      if (fixed === undefined) return term;
       corrections[term] = fixed;
       return fixed;
     });

@@ -37,8 +37,12 @@ export interface ConcernMatcherTuning {
   storyWeight: number;
   /** Weight of a long message's ask words that the knowledge never uses (dates, places, names). */
   unknownWeight: number;
-  /** An action named in more titles than this (申请, 办理) is too common to tell concerns apart. */
-  maxActionTitles: number;
+  /** A thing or action named in more titles than this (申请, 补贴) is too common to tell concerns apart. */
+  maxObjectTitles: number;
+  /** …or with which more concerns than this are asked. */
+  maxObjectConcerns: number;
+  /** A word asked with at most this many concerns names a topic (an ask without one borrows its story's). */
+  maxTopicConcerns: number;
 }
 
 export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
@@ -52,10 +56,13 @@ export const DEFAULT_CONCERN_TUNING: ConcernMatcherTuning = {
   partWeight: 0.15,
   secondWeight: 0.6,
   intentWeight: 1.5,
-  maxActionTitles: 3,
-  storyWeight: Number(process.env.EXP_STORY ?? 0.3),
-  storyQueryEmphasis: Number(process.env.EXP_BETA ?? 2),
-  unknownWeight: Number(process.env.EXP_UNKNOWN ?? 1),
+  maxObjectTitles: 3,
+  maxObjectConcerns: 10,
+  maxTopicConcerns: 10,
+  // Chosen on the dev halves by utility (npm run calibrate); 0.1–0.3 and 0.1–0.5 moved it by < 0.005.
+  storyWeight: 0.2,
+  storyQueryEmphasis: 0.25,
+  unknownWeight: 0.5,
 };
 
 /** A concern analysed once: each phrasing's words, grams and intents, and its context words. */
@@ -65,11 +72,14 @@ export interface PreparedConcern {
   phrasings: { text: string; terms: string[]; parts: ReadonlySet<string>; grams: string[]; intents: QuestionIntent[] }[];
   /** Keywords and the approved answer: what the concern is about, beyond how it is asked. */
   contextTerms: string[];
+  /** The keywords alone. */
+  keywordTerms: string[];
   /** The things and actions its title names (身份证, 换领), with their part of speech: what it is about. */
   objects: [object: string, tag: string][];
 }
 
 export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): PreparedConcern {
+  const keywordTerms = [...new Set(concern.keywords.flatMap((k) => analyzer.terms(k)))];
   return {
     id: concern.id,
     title: concern.title,
@@ -77,7 +87,8 @@ export function prepareConcern(concern: ConcernRecord, analyzer: TextAnalyzer): 
       const { terms, parts, intents } = analyzer.analyse(text);
       return { text, terms, parts, grams: termGrams(terms), intents };
     }),
-    contextTerms: [...new Set([...concern.keywords.flatMap((k) => analyzer.terms(k)), ...analyzer.terms(concern.answer)])],
+    contextTerms: [...new Set([...keywordTerms, ...analyzer.terms(concern.answer)])],
+    keywordTerms,
     objects: [...analyzer.objects(concern.title)],
   };
 }
@@ -97,8 +108,11 @@ interface ScoringConcern {
   title: string;
   phrasings: ScoringPhrasing[];
   context: ReadonlySet<string>;
-  /** Every word of its phrasings and context: what the concern covers. */
-  vocabulary: ReadonlySet<string>;
+  /**
+   * Every word of its phrasings and keywords: what the concern is asked about. Not its answer, which
+   * mentions neighbouring matters in passing (a registration answer that says 注销 too).
+   */
+  phrasingVocabulary: ReadonlySet<string>;
   objects: readonly [object: string, tag: string][];
 }
 
@@ -161,7 +175,7 @@ export class ConcernMatcher {
         id: c.id,
         title: c.title,
         context: new Set(c.contextTerms),
-        vocabulary: new Set([...c.contextTerms, ...c.phrasings.flatMap((p) => p.terms)]),
+        phrasingVocabulary: new Set([...c.keywordTerms, ...c.phrasings.flatMap((p) => p.terms)]),
         objects: c.objects,
         phrasings: c.phrasings.map((p) => {
           const intents = this.weighIntents(p.intents);
@@ -223,22 +237,26 @@ export class ConcernMatcher {
    * question names an object the concern never mentions (驾驶证, 注销) while the concern's title names
    * one the question lacks (身份证, 新办). Such a match is never answered directly. Objects are what
    * the knowledge itself marks as telling concerns apart: its domain words (dict/words.txt and the
-   * synonym groups: 驾驶证, 营业执照) and the actions that few titles name (注销, 换领); ordinary
-   * nouns of a story (单位, 窗户) and typos never decide.
+   * synonym groups: 驾驶证, 营业执照) and the things and actions that few titles name (号牌, 注销);
+   * words many titles share (申请, 补贴), ordinary nouns of a story (窗户) and typos never decide.
    */
   objectConflict(concernId: string, queryObjects: ReadonlyMap<string, string>, queryTerms: readonly string[]): boolean {
     const concern = this.concerns.get(concernId);
     if (!concern) return false;
-    const foreign = [...queryObjects].some(([o, tag]) => this.isDistinctive(o, tag) && !concern.vocabulary.has(o));
+    const foreign = [...queryObjects.keys()].some((o) => this.isDistinctive(o) && !concern.phrasingVocabulary.has(o));
     if (!foreign) return false;
     const asked = new Set([...queryTerms, ...queryObjects.keys()]);
-    return concern.objects.some(([o, tag]) => this.isDistinctive(o, tag) && !asked.has(o));
+    return concern.objects.some(([o]) => this.isDistinctive(o) && !asked.has(o));
   }
 
-  private isDistinctive(object: string, tag: string): boolean {
+  /** A domain word, or a thing or action few titles name or few concerns are asked with (注销, 人才). */
+  private isDistinctive(object: string): boolean {
     if (this.domainWords.has(object)) return true;
+    // A word many concerns are asked with (部门, 账户, 补贴) is how residents talk, not what they ask about.
+    const asked = this.wordWeights.frequency(object);
+    if (asked > this.tuning.maxObjectConcerns) return false;
     const titles = this.objectFrequency.get(object) ?? 0;
-    return tag.startsWith('v') && titles >= 1 && titles <= this.tuning.maxActionTitles;
+    return (titles >= 1 && titles <= this.tuning.maxObjectTitles) || (asked >= 1 && asked <= this.tuning.maxObjectTitles);
   }
 
   /**
@@ -253,6 +271,14 @@ export class ConcernMatcher {
       const term = weighted.terms[i];
       return w * (!focus.has(term) ? storyWeight : this.knows(term) ? 1 : unknownWeight);
     }));
+  }
+
+  /**
+   * Whether a text's terms name something to ask about: a domain word (低保), or a word few concerns
+   * are asked with. 她能领吗, 需要什么材料, 审批进度 do not.
+   */
+  namesTopic(terms: readonly string[]): boolean {
+    return terms.some((t) => this.domainWords.has(t) || (this.wordWeights.has(t) && this.wordWeights.frequency(t) <= this.tuning.maxTopicConcerns));
   }
 
   /** Whether any concern's phrasings or context use the term. */

@@ -6,7 +6,7 @@ import type { ConcernMatcherTuning } from './concern-matcher.js';
 export function concernFixture(id: string, question: string, paraphrases: string[], title = question): ConcernRecord {
   return {
     id, title, question, paraphrases, keywords: [], answer: '以县有关部门公布的为准。', areaCode: null,
-    itemIds: [], interpretationIds: [], status: 'published', extra: {}, sourceFile: 'test.yaml',
+    itemIds: [], interpretationIds: [], status: 'published', kind: 'concern', extra: {}, sourceFile: 'test.yaml',
   };
 }
 

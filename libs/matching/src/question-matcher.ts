@@ -19,12 +19,6 @@ export interface QuestionMatch {
 
 /** Asks matched per message at most: a long letter may list a dozen grievances; the first ones lead. */
 const MAX_ASKS = 3;
-/**
- * Topic an ask needs before it stands alone, as the summed weight of the words the knowledge knows
- * (about one rare word): 她能领吗 or 需要什么材料 borrow the clauses before them until they have it.
- */
-const MIN_TOPIC_WEIGHT = 5;
-const OPENING_IN_FOCUS = process.env.EXP_OPENING === '1';
 /** A story shorter than this beside the ask adds nothing worth weighing. */
 const MIN_STORY_CHARS = 8;
 /** How much of the ask's own sentence is read with it. */
@@ -41,7 +35,15 @@ export function matchQuestion(index: AnswerIndex, text: string, thresholds: Deci
   const asks = [...new Set(reading.asks.slice(0, MAX_ASKS).map((unit) => askText(index, unit)))];
   if (asks.length === 0) return { ...matchAsk(index, index.analyse(text), text, thresholds, limit), followUp: null };
   const [first, ...later] = asks;
-  const primary = matchAsk(index, withStory(index, first, reading), first, thresholds, limit);
+  // An ask answered with confidence on its own keeps that answer whatever story surrounds it (the
+  // same question in 1, 3 or 6 sentences gets the same reply), unless the story names another object
+  // than the concern (审批进度 after 人才引进 is not 低保审批进度). Otherwise the story names what an
+  // ask like 希望有关部门尽快解决 is about.
+  const alone = matchAsk(index, index.analyse(first), first, thresholds, limit);
+  const inStory = reading.body.length > first.length + MIN_STORY_CHARS ? matchAsk(index, withStory(index, first, reading), first, thresholds, limit) : alone;
+  const confirmed = alone.decision === 'answer'
+    && !index.concerns.objectConflict(alone.chosen[0].id, index.analyzer.objects(reading.body), alone.query.terms);
+  const primary = confirmed ? alone : inStory;
   // Later asks alone (the story would pull them back to the first one's topic): 低保怎么申请？医保怎么报销？
   const answered = new Set(primary.chosen.map((c) => c.id));
   const followUp = later
@@ -58,12 +60,13 @@ export function matchQuestion(index: AnswerIndex, text: string, thresholds: Deci
  */
 function withStory(index: AnswerIndex, ask: string, reading: MessageReading): AnalysedQuery {
   const query = index.analyse(ask);
-  if (reading.body.length <= ask.length + MIN_STORY_CHARS) return query;
+  // The story without the message's other asks: a second question is not context for the first.
   const known = (t: string) => index.concerns.knows(t);
-  // The opening sentence names the matter as often as the ask does (a subject line, 我们小区电梯坏了).
-  const opening = OPENING_IN_FOCUS ? index.analyse(reading.opening).terms.filter(known) : [];
+  // The opening sentence names the matter as often as the ask does (a subject line, 我们小区电梯坏了),
+  // unless the ask is in it: then its other clauses are story like the rest.
+  const opening = reading.opening.includes(ask) ? [] : index.analyse(reading.opening).terms.filter(known);
   const focus = new Set([...query.terms, ...opening]);
-  const story = index.analyse(reading.body);
+  const story = index.analyse(reading.story);
   const context = story.terms.filter((t) => !focus.has(t) && known(t));
   const storyParts = new Set([...story.parts, ...query.parts]);
   const terms = [...new Set([...query.terms, ...opening, ...context])];
@@ -72,22 +75,16 @@ function withStory(index: AnswerIndex, ask: string, reading: MessageReading): An
 
 /**
  * The ask clause with the clauses of its sentence before it (up to MAX_ASK_CHARS: a comma-spliced
- * story is one "sentence"), then earlier clauses while the knowledge recognises no topic in it.
+ * story is one "sentence"), then earlier clauses while it names no topic: 她能领吗 or 需要什么材料
+ * borrow the clauses before them until they have one.
  */
 function askText(index: AnswerIndex, unit: AskUnit): string {
   const lead = [...unit.lead];
   let text = unit.ask;
   while (lead.length > 0 && text.length + lead[lead.length - 1].length < MAX_ASK_CHARS) text = `${lead.pop()}，${text}`;
   const rest = [...unit.earlier, ...lead];
-  while (rest.length > 0 && topicWeight(index, text) < MIN_TOPIC_WEIGHT) text = `${rest.pop()}，${text}`;
+  while (rest.length > 0 && !index.concerns.namesTopic(index.analyzer.terms(text))) text = `${rest.pop()}，${text}`;
   return text;
-}
-
-function topicWeight(index: AnswerIndex, text: string): number {
-  const weights = index.concerns.weights;
-  let total = 0;
-  for (const term of new Set(index.analyzer.terms(text))) if (weights.has(term)) total += weights.weight(term);
-  return total;
 }
 
 function matchAsk(index: AnswerIndex, query: AnalysedQuery, ask: string, thresholds: DecisionThresholds, limit: number): Omit<QuestionMatch, 'followUp'> {

@@ -21,6 +21,8 @@ export interface MessageReading {
   asks: AskUnit[];
   /** The message without salutation, closing and signature, clauses joined by '，'. */
   body: string;
+  /** The body without its asks: the story around them, context for the first. */
+  story: string;
   /** Sentences in the body. */
   sentences: number;
   /** The body's first sentence: in a letter or a message board post it usually names the matter. */
@@ -62,6 +64,8 @@ const STRONG_ASK = new RegExp([
   '投诉|举报|检举',
   '怎么办|咋办|怎么处理|如何处理|是否|能否|可否|有无|能不能|可不可以|有没有|是不是|要不要|会不会|行不行|够不够|算不算',
   '[吗么呢][啊呀哦]?$',
+  // A clause that ends on its question word is a question (医保报销比例是多少).
+  '(多少|哪里|哪儿|哪个|什么|啥|几时|何时|怎么样|咋样|如何)[啊呀呢]?$',
 ].join('|'), 'u');
 /**
  * Question words, which also occur in a story's narration (不知道什么原因, 几个月了没人管): they mark
@@ -124,7 +128,9 @@ export function readMessage(raw: string): MessageReading {
     asks.push({ ask: first[first.length - 1], lead: first.slice(0, -1), earlier: [] });
   }
   const opening = sentences.length > 0 ? sentences[0].clauses.join('，') : '';
-  return { asks, body: all.map((c) => c.clause).join('，'), sentences: sentences.length, opening, implicit };
+  const asked = new Set(asks.map((a) => a.ask));
+  const story = all.map((c) => c.clause).filter((c) => !asked.has(c)).join('，');
+  return { asks, body: all.map((c) => c.clause).join('，'), story, sentences: sentences.length, opening, implicit };
 }
 
 function tail(clause: string): string {

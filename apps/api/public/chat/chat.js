@@ -86,7 +86,8 @@
     choices.forEach(function (c) {
       actions.appendChild(button(c.number + '. ' + c.title, 'choice', function () {
         Array.prototype.forEach.call(actions.querySelectorAll('button'), function (b) { b.disabled = true; });
-        ask(String(c.number), c.title);
+        // The concern id, not the number: a button clicked long after its clarification still works.
+        ask(c.title, c.title, c.id);
       }));
     });
     box.appendChild(actions);
@@ -110,13 +111,15 @@
     box.parentNode.classList.add('error');
   }
 
-  function ask(text, shown) {
+  function ask(text, shown, choice) {
     bubble('me', shown || text);
     send.disabled = true;
-    return postJson('/api/answer', { text: text, userId: sessionId(), channel: 'web' })
+    var body = { text: text, userId: sessionId(), channel: 'web' };
+    if (choice) body.choice = choice;
+    return postJson('/api/answer', body)
       .then(function (result) {
         var box = bubble('bot', result.reply);
-        if (result.decision === 'clarify' && result.choices && result.choices.length) choiceButtons(box, result.choices);
+        if (result.choices && result.choices.length) choiceButtons(box, result.choices);
         if (result.decision === 'answer' && result.concern) feedbackButtons(box, result.concern.id, text);
       }, showError)
       .then(function () { send.disabled = false; });

@@ -8,7 +8,8 @@ export const MAX_QUESTION_LENGTH = 1000;
 export class AskQuestionDto {
   @ApiProperty({ description: '居民的问题（简体、繁体均可）', example: '低保怎么申请？', maxLength: MAX_QUESTION_LENGTH })
   @IsString({ message: 'text 必须是字符串 (text must be a string)' })
-  @Matches(/[\p{L}\p{N}\p{Extended_Pictographic}]/u, { message: 'text 不能为空或只有空白 (text must not be empty)' })
+  // Anything but blank is a message: ？？？, 1111 or 👍 get a friendly prompt, not an error.
+  @Matches(/\S/u, { message: 'text 不能为空或只有空白 (text must not be empty)' })
   @MaxLength(MAX_QUESTION_LENGTH, { message: `text 不能超过 ${MAX_QUESTION_LENGTH} 个字符 (text too long)` })
   text: string;
 
@@ -18,6 +19,12 @@ export class AskQuestionDto {
   @MaxLength(128, { message: 'userId 不能超过 128 个字符 (userId too long)' })
   @Matches(/^[\w.:@-]+$/, { message: 'userId 只能包含字母、数字和 _.:@- (userId has invalid characters)' })
   userId?: string;
+
+  @ApiPropertyOptional({ description: '居民点了先前答复中的某个选项：该选项的关切事项编号（choices[].id），直接答复该事项', maxLength: 80 })
+  @IsOptional()
+  @IsString({ message: 'choice 必须是字符串 (choice must be a string)' })
+  @Matches(/^[\w.-]{1,80}$/, { message: 'choice 应为关切事项编号 (choice must be a concern id)' })
+  choice?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, default: 'web' })
   @IsOptional()
