@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { loadAppConfig } from '@app/common';
@@ -14,6 +15,7 @@ import { measureStartup } from './startup-benchmark.js';
 import {
   joinRealMessages, loadRealMessageLabels, MESSAGES_PER_FILE, realMessageFigures, realMessageTable, runRealMessages, splitRealMessages,
 } from './real-messages/real-message-benchmark.js';
+import { correctionFigures, listCorrections, loadJudgements, TYPO_MESSAGES_PER_FILE } from './real-messages/typo-corrections.js';
 import { runWebhookBenchmark } from './webhook-benchmark.js';
 
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
@@ -75,6 +77,20 @@ async function main(): Promise<void> {
       const all = runRealMessages(strategies[0], messages);
       const byAction = (action: string) => all.filter((r) => r.message.uncovered === action);
       console.log(`\n无答复的留言（应转工单 / 转其他渠道 / 拒答）被直接答复：${['work-order', 'referral', 'decline'].map((a) => `${a} ${pct(realMessageFigures(byAction(a)).answered)}（${byAction(a).length}）`).join('，')}\n`);
+    }
+  }
+
+  if (wants('quality') || wants('typos')) {
+    const snapshot = await loadKnowledgeSnapshot(resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge'));
+    const listed = listCorrections(AnswerIndex.build(snapshot), resolve('../shared/data'));
+    if (!listed) {
+      console.log('## 错别字纠正：未找到 ../shared/data，跳过\n');
+    } else {
+      const f = correctionFigures(listed, loadJudgements(resolve('test/benchmark/real-messages/typo-judgements.jsonl')));
+      console.log(`## 错别字纠正：真实留言 ${f.messages} 条（每个文件按编号哈希抽 ${TYPO_MESSAGES_PER_FILE} 条）\n`);
+      console.log(`纠正 ${f.corrections} 处（${pct(f.corrections / f.messages)} 的留言量级），团队判定其中 ${f.judged} 处：准确率 ${pct(f.precision)}\n`);
+      // For judging: TYPO_LIST=<file> writes every correction with its clause (outside the repository: it quotes the data).
+      if (process.env.TYPO_LIST) writeFileSync(process.env.TYPO_LIST, listed.corrections.map((c) => JSON.stringify(c)).join('\n') + '\n');
     }
   }
 

@@ -6,6 +6,15 @@ import type { AnalysedQuery, CandidateType, ScoredCandidate } from './match-type
 import { HomophoneCorrector } from './typo-corrector.js';
 
 /**
+ * A word that begins or ends with a character that is a word of its own (未修, 户及以上, 部能, 这是)
+ * is two words that jieba's guesser joined, not a typo.
+ */
+const FUNCTION_CHARACTER = /^[未不没别这那是的了有在就也都还又再才很被把对向从到去来过着个能会要想及与和或并且但而已曾将让给为以之其此每各某该该]|[的了是在就也都还又再才很被把对向从到去来过着个能会要想及与和或并而已曾将让给为以之其此每各]$/u;
+
+/** A road, village or district name (望仙路), which no domain word sounds like on purpose. */
+const PLACE_SUFFIX = /[路街巷村镇乡县区市省湾园苑]$/u;
+
+/**
  * Everything needed to answer from one knowledge revision: analyzer (with that revision's
  * dictionaries), concern and document matchers. Built whole, then swapped in at once, so a
  * question never meets a half-built index.
@@ -38,7 +47,10 @@ export class AnswerIndex {
       ...[...weights.vocabulary()].map((t): [string, string] => [t, t]),
       ...analyzer.synonyms.terms().map((t): [string, string] => [t, analyzer.synonyms.canonical(t)]).filter(([, c]) => weights.has(c)),
     ];
-    const corrector = new HomophoneCorrector(vocabulary, (t) => weights.frequency(t));
+    // Only domain words are targets of a correction (the dictionaries, the concerns' titles and
+    // keywords): 这是 → 这事 or 找人 → 招人 would "correct" ordinary talk into words of some phrasing.
+    const domain = new Set([...domainWords, ...knowledge.publishedConcerns().flatMap((c) => [c.title, ...c.keywords].flatMap((t) => analyzer.terms(t)))]);
+    const corrector = new HomophoneCorrector(vocabulary.filter(([, term]) => domain.has(term)), (t) => weights.frequency(t));
     return new AnswerIndex(knowledge, analyzer, concerns, documents, corrector, performance.now() - started);
   }
 
@@ -55,12 +67,13 @@ export class AnswerIndex {
       // Only what is not a word is a typo: a word of the dictionary or of the knowledge (领导, 实施,
       // 北京市, 公正) is what the resident meant, however much a domain word sounds like it.
       if (known(term) || this.analyzer.isDictionaryWord(term)) return term;
-      const sounds = this.corrector.candidates(term, known);
-      if (sounds.length === 0) return term;
-      // Evidence beyond the sound: the domain word keeps company with the rest of the question
-      // (认正 → 认证, not 人证, next to 养老金), or there is no rest to contradict the commonest one.
+      // Evidence beyond the sound: the domain word shares a character with what was typed (认正 →
+      // 认证, 申情 → 申请; not 先放 → 现房) and keeps company with the rest of the question (认证, not
+      // 人证, next to 养老金).
+      if (FUNCTION_CHARACTER.test(term) || PLACE_SUFFIX.test(term) || this.straddlesWord(term, analysed.normalized)) return term;
       const others = raw.filter((t) => t !== term && known(t));
-      const fixed = others.length === 0 ? sounds[0] : sounds.find((s) => this.concerns.usedTogether(s, raw));
+      const fixed = others.length === 0 ? undefined : this.corrector.candidates(term, known)
+        .find((sound) => [...sound].some((ch) => term.includes(ch)) && this.concerns.usedTogether(sound, others));
       if (fixed === undefined) return term;
       corrections[term] = fixed;
       return fixed;
@@ -69,6 +82,19 @@ export class AnswerIndex {
     const whole = new Set(terms.filter((_, i) => !analysed.parts.has(raw[i])));
     const parts = terms.filter((t, i) => analysed.parts.has(raw[i]) && !whole.has(t));
     return { text, normalized: analysed.normalized, terms: [...new Set(terms)], parts: [...new Set(parts)], intents: analysed.intents, corrections };
+  }
+
+  /**
+   * Whether a guessed word only exists because jieba cut across a real word: in 县职中, 职中 is a
+   * word, so 县职 is not a typo of anything.
+   */
+  private straddlesWord(term: string, text: string): boolean {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      const before = text.slice(Math.max(0, at - 1), at + 1);
+      const after = text.slice(at + term.length - 1, at + term.length + 1);
+      if ((before.length === 2 && this.analyzer.isDictionaryWord(before)) || (after.length === 2 && this.analyzer.isDictionaryWord(after))) return true;
+    }
+    return false;
   }
 
   /** Operator search: concerns first (they carry the approved answer), then items and interpretations. */

@@ -226,11 +226,13 @@ export class ConcernMatcher {
    * correction (公正 → 公证 next to 继承) is only plausible when the corrected word keeps company
    * the knowledge base knows; 失恋 → 失联 next to 难过 does not.
    */
-  usedTogether(word: string, others: readonly string[]): boolean {
+  usedTogether(word: string, others: readonly string[], atLeast = 1): boolean {
     const concerns = this.concernsByWord.get(word);
     if (!concerns) return false;
-    return others.some((other) => other !== word && concerns.some((c) => c.phrasings.some((p) => p.terms.has(word) && p.terms.has(other))));
+    const company = others.filter((other) => other !== word && concerns.some((c) => c.phrasings.some((p) => p.terms.has(word) && p.terms.has(other))));
+    return company.length >= atLeast;
   }
+
 
   /**
    * Whether a question is about another thing than the concern, though they share words: the
