@@ -7,7 +7,8 @@ import { miniSearchBaseline, productStrategy } from './answer-strategies.js';
 import { loadKnowledgeSnapshot } from './knowledge-loader.js';
 import { isDevQuestion, loadLabelledQuestions } from './labelled-questions.js';
 import { runHotlineSearchBenchmark } from './hotline-benchmark.js';
-import { runLatencyBenchmark } from './latency-benchmark.js';
+import { runLatencyBenchmark, runLongMessageLatency } from './latency-benchmark.js';
+import { sampleRealMessages } from './real-messages/real-message-source.js';
 import { runLoadBenchmark } from './load-benchmark.js';
 import { pct, qualityFigures, qualityTable, runStrategy } from './quality-report.js';
 import { loadQaPairs, runRetrievalBenchmark } from './retrieval-benchmark.js';
@@ -109,11 +110,18 @@ async function main(): Promise<void> {
   if (wants('latency')) {
     console.log('## 延迟与内存（生成的知识库，进程内；本系统 3000 个问题，基线 600 个）\n');
     console.log('| 方案 | 规模 | 建索引 | 堆内存 | p50 | p99 |\n|---|---|---|---|---|---|');
-    for (const [concerns, items] of [[10_000, 0], [10_000, 100_000]] as const) {
+    for (const [concerns, items] of (process.env.LATENCY_QUICK ? [] : [[10_000, 0], [10_000, 100_000]]) as [number, number][]) {
       for (const r of runLatencyBenchmark(concerns, items, thresholds)) {
         console.log(`| ${r.name} | ${r.documents} | ${(r.buildMs / 1000).toFixed(1)} s | ${r.heapMb.toFixed(0)} MB | ${ms(r.p50Ms)} ms | ${ms(r.p99Ms)} ms |`);
       }
     }
+    console.log('');
+    const snapshot = await loadKnowledgeSnapshot(resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge'));
+    const real = sampleRealMessages(resolve('../shared/data'), MESSAGES_PER_FILE);
+    const texts = real ? real.map((m) => m.text) : loadLabelledQuestions(resolve('test/benchmark/questions')).map((q) => q.q);
+    console.log(`### 1,000 字的长留言（随附知识库，${real ? '真实留言' : '标注问题'}截断或重复到 1,000 字，每条都是新文本）\n`);
+    console.log('| 方案 | 留言数 | p50 | p99 |\n|---|---|---|---|');
+    for (const r of runLongMessageLatency(AnswerIndex.build(snapshot), texts, thresholds)) console.log(`| ${r.name} | ${r.count} | ${ms(r.p50Ms)} ms | ${ms(r.p99Ms)} ms |`);
     console.log('');
   }
 
