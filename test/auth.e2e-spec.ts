@@ -139,7 +139,16 @@ describe('console sign-in and accounts (e2e)', () => {
     const list = await http.get('/api/console/users').set(admin.headers).expect(200);
     expect(list.body.find((u: { username: string }) => u.username === 'zhang.san')).toMatchObject({ disabled: true, role: 'curator' });
     await http.patch('/api/console/users/999999').set(admin.headers).send({ role: 'operator' }).expect(404);
-    await http.patch('/api/console/users/abc').set(admin.headers).send({ role: 'operator' }).expect(404);
+  });
+
+  it('refuses a numeric path id out of 1..2^31-1 with 400 and a Chinese message, never a 500', async () => {
+    const admin = await createUserAndLogin(t, 'admin');
+    for (const id of ['2147483648', '0', '-1', 'abc', '1e3', '99999999999999999999']) {
+      const res = await http.patch(`/api/console/users/${id}`).set(admin.headers).send({ role: 'operator' }).expect(400);
+      expect(res.body.message).toContain('编号应为 1 到 2147483647 之间的整数');
+    }
+    await http.post('/api/console/audit/2147483648/revert').set(admin.headers).expect(400);
+    await http.get('/api/hotline/work-orders/2147483648').set(admin.headers).expect(400);
   });
 
   it('keeps at least one enabled administrator', async () => {

@@ -210,7 +210,7 @@ describe('console curation API (e2e)', () => {
     const stale = await post(`audit/${entry.id}/revert`, {}).expect(409);
     expect(stale.body.message).toContain('请先撤销后面的修改');
     await post('audit/99999999/revert', {}).expect(404);
-    await post('audit/abc/revert', {}).expect(404);
+    await post('audit/abc/revert', {}).expect(400);
 
     // Reverting a creation removes the record.
     await post('items', { id: 'tourism-new-1', areaCode: 'tourism', level1: '公共服务', title: '临时事项', content: '测试内容' }).expect(201);

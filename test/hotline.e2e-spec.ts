@@ -189,7 +189,7 @@ describe('12345 hotline API (e2e)', () => {
       expect(steps.map((s: { to: string }) => s.to)).toEqual(['accepted', 'dispatched', 'processing', 'replied', 'closed', 'reviewed']);
       expect(steps.every((s: { at: string; actor: string }) => s.at && s.actor === 'integration:platform-a')).toBe(true);
       await http.get('/api/hotline/orders/999999999').set('X-Api-Key', KEY_A).expect(404);
-      await http.get('/api/hotline/orders/abc').set('X-Api-Key', KEY_A).expect(404);
+      await http.get('/api/hotline/orders/abc').set('X-Api-Key', KEY_A).expect(400);
     });
 
     it('lets only one of two concurrent transitions from the same status win', async () => {
