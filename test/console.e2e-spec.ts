@@ -220,6 +220,16 @@ describe('console curation API (e2e)', () => {
     await get('items/tourism-new-1').expect(404);
   });
 
+  it('shows account changes in the audit log to admins only, not to curators', async () => {
+    const admin = await createUserAndLogin(t, 'admin');
+    await createUserAndLogin(t, 'operator');
+    const forAdmin = (await http.get('/api/console/audit?entityType=user').set(admin.headers).expect(200)).body;
+    expect(forAdmin.total).toBeGreaterThan(0);
+    expect((await get('audit?entityType=user').expect(200)).body).toEqual({ total: 0, items: [] });
+    const all = (await get('audit?pageSize=200').expect(200)).body;
+    expect(all.items.some((e: { entityType: string }) => e.entityType === 'user')).toBe(false);
+  });
+
   it('previews a catalogue CSV (adds, changes, errors) and commits only an error-free preview', async () => {
     const csv = [
       '编号,领域,一级事项,二级事项,公开内容,公开时限',

@@ -13,8 +13,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: '修改记录：谁、何时、做了什么、修改前后' })
-  list(@Query() query: AuditQueryDto) {
-    return this.audit.list(query);
+  list(@Query() query: AuditQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.audit.list(query, { accounts: user.role === 'admin' });
   }
 
   @Post(':id/revert')
