@@ -220,6 +220,25 @@ describe('console curation API (e2e)', () => {
     await get('items/tourism-new-1').expect(404);
   });
 
+  it('refuses to publish a placeholder answer or a concern resting on no item, and previews the reply residents would get', async () => {
+    const placeholder = '（答复口径待填写：本事项由“问题归集”生成，发布前请补充答复口径并关联公开事项。）';
+    const draft = { ...VOLUNTEER, id: 'C-tourism-volunteer-3', question: '志愿服务时长在哪里查询？', paraphrases: [], answer: placeholder, itemIds: [] };
+    await post('concerns', draft).expect(201);
+    const refused = await post('concerns/C-tourism-volunteer-3/status', { status: 'published' }).expect(400);
+    expect(refused.body.message).toContain('答复口径还没有填写');
+    expect(refused.body.message).toContain('没有关联公开事项');
+    const shown = (await get('concerns/C-tourism-volunteer-3/preview').expect(200)).body;
+    expect(shown.reply).toContain('答复口径待填写');
+    expect(shown.problems).toHaveLength(2);
+
+    await put('concerns/C-tourism-volunteer-3', { ...draft, answer: '志愿服务时长可在“志愿汇”查询。', itemIds: ['tourism-5'] }).expect(200);
+    const ready = (await get('concerns/C-tourism-volunteer-3/preview').expect(200)).body;
+    expect(ready.problems).toEqual([]);
+    expect(ready.reply).toContain('志愿服务时长可在“志愿汇”查询。');
+    expect(ready.reply).toContain('旅行社名录');
+    await post('concerns/C-tourism-volunteer-3/status', { status: 'published' }).expect(200);
+  });
+
   it('shows account changes in the audit log to admins only, not to curators', async () => {
     const admin = await createUserAndLogin(t, 'admin');
     await createUserAndLogin(t, 'operator');
