@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -239,6 +240,27 @@ describe('console curation API (e2e)', () => {
     await post('concerns/C-tourism-volunteer-3/status', { status: 'published' }).expect(200);
   });
 
+  it('reads a GBK CSV as Excel saves it, names the valid areas when one is wrong, and offers a template', async () => {
+    const gbk = readFileSync(resolve('test/fixtures/catalogue-gbk.csv'));
+    const preview = (await post('import/catalogue/preview', { filename: '目录.csv', contentBase64: gbk.toString('base64') }).expect(200)).body;
+    expect(preview.errors).toEqual([]);
+    expect(preview.adds).toEqual([expect.objectContaining({ id: 'tourism-30', title: '旅游咨询电话', areaCode: 'tourism' })]);
+
+    const wrongArea = ['编号,领域,一级事项,二级事项,公开内容', 'tourism-31,旅遊局,公共服务,标题,内容'].join('\n');
+    const errors = (await post('import/catalogue/preview', { filename: 'a.csv', contentBase64: Buffer.from(wrongArea).toString('base64') }).expect(200)).body.errors;
+    const text = errors.map((e: { message: string }) => e.message).join('\n');
+    expect(text).not.toContain('areas.yaml');
+    expect(text).toContain('领域“旅遊局”不存在');
+    expect(text).toContain('可填写的领域：旅游（tourism；也可写：文旅、文化和旅游），社会救助（social-assistance；也可写：民政救助）');
+
+    const template = await get('import/catalogue/template').expect(200);
+    expect(template.headers['content-type']).toContain('text/csv');
+    expect(template.headers['content-disposition']).toContain('attachment');
+    const lines = template.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('编号,领域,一级事项,二级事项,公开内容');
+  });
+
   it('shows account changes in the audit log to admins only, not to curators', async () => {
     const admin = await createUserAndLogin(t, 'admin');
     await createUserAndLogin(t, 'operator');
@@ -264,7 +286,7 @@ describe('console curation API (e2e)', () => {
     expect(preview.body.changes[0]).toMatchObject({ id: 'tourism-4', fields: ['content'] });
     expect(preview.body.changes[0].after.basis).toBe(preview.body.changes[0].before.basis); // column absent: kept
     expect(preview.body.errors).toEqual(expect.arrayContaining([
-      { row: 4, message: '领域：领域“天文”不在 areas.yaml 中' },
+      { row: 4, message: '领域：领域“天文”不存在（可填写领域的名称、代码或别名）' },
       { row: 5, message: '编号：编号和序号都为空' },
     ]));
     const refused = await post('import/catalogue/commit', { previewId: preview.body.previewId }).expect(400);
