@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import type { ConcernRecord } from '@app/knowledge';
 import { DRAFT_ANSWER_PLACEHOLDER, publishProblems } from './publish-check.js';
 
-const concern = (changes: Partial<ConcernRecord> & { kind?: string }): ConcernRecord => ({
+const concern = (changes: Partial<ConcernRecord>): ConcernRecord => ({
   id: 'C-x', title: '标题', question: '问题？', paraphrases: [], keywords: [], answer: '答复口径。', areaCode: null,
-  itemIds: ['item-1'], interpretationIds: [], status: 'draft', extra: {}, sourceFile: 'x.yaml', ...changes,
+  itemIds: ['item-1'], interpretationIds: [], status: 'draft', kind: 'concern', extra: {}, sourceFile: 'x.yaml', ...changes,
 });
 
 describe('publishProblems', () => {
@@ -15,9 +15,8 @@ describe('publishProblems', () => {
     expect(publishProblems(concern({ itemIds: [] }))).toEqual(['没有关联公开事项：请在“依据的目录事项”中至少选一项']);
   });
 
-  it('lets a referral concern (kind: referral, as a field or from the knowledge folder) rest on no item', () => {
+  it('lets a referral concern (kind: referral) rest on no item, but not go without an answer', () => {
     expect(publishProblems(concern({ itemIds: [], kind: 'referral' }))).toEqual([]);
-    expect(publishProblems(concern({ itemIds: [], extra: { kind: 'referral' } }))).toEqual([]);
     expect(publishProblems(concern({ itemIds: [], kind: 'referral', answer: '' }))).toEqual(['答复口径还没有填写']);
   });
 });
