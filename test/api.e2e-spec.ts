@@ -174,6 +174,13 @@ describe('answer API (e2e)', () => {
     await http.get('/api/concerns/%E4%B8%8D%E5%AD%98%E5%9C%A8').expect(404);
   });
 
+  it('shows residents published concerns only: a draft (or retired) concern is 404, like /answer/:id', async () => {
+    const draft = await http.get('/api/concerns/C-tourism-draft').expect(404);
+    expect(draft.body.message).toContain('不存在');
+    expect(JSON.stringify(draft.body)).not.toContain('草稿，不对外');
+    await http.get('/answer/C-tourism-draft').expect(404);
+  });
+
   it('reports health and readiness', async () => {
     const health = await http.get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', concerns: 6, items: 4 });

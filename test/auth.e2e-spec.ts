@@ -83,6 +83,22 @@ describe('console sign-in and accounts (e2e)', () => {
     await login('admin', ADMIN_PASSWORD).expect(200);
   });
 
+  it('counts a sign-in before checking the password: of 30 at once (29 wrong, 1 right) at most the limit are checked', async () => {
+    const username = `rush-${randomBytes(3).toString('hex')}`;
+    await t.app.get(AuthService).createUser({ username, role: 'curator', password: 'Right-Password-1' });
+    // Straight to the service, all started in one tick: over HTTP the requests reach it one after
+    // another on this machine, which hides the gap between checking the count and recording a failure.
+    const auth = t.app.get(AuthService);
+    const attempts = Array.from({ length: 29 }, (_, i) => auth.login(username, `wrong-${i}-pass`, '10.0.0.9'));
+    attempts.push(auth.login(username, 'Right-Password-1', '10.0.0.9'));
+    const statuses = (await Promise.allSettled(attempts)).map((r) =>
+      r.status === 'fulfilled' ? 200 : (r.reason as { getStatus(): number }).getStatus());
+    // maxLoginFailures is 3 here: no more than 3 attempts may reach the password check.
+    expect(statuses.filter((s) => s === 401 || s === 200).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(27);
+    expect(statuses.every((s) => [200, 401, 429].includes(s))).toBe(true);
+  });
+
   it('refuses an expired session with 401', async () => {
     const { token, user } = await createUserAndLogin(t, 'operator');
     await t.app.get(DataSource).getRepository(SessionEntity).update({ userId: user.id }, { expiresAt: new Date(Date.now() - 1000) });
@@ -139,7 +155,16 @@ describe('console sign-in and accounts (e2e)', () => {
     const list = await http.get('/api/console/users').set(admin.headers).expect(200);
     expect(list.body.find((u: { username: string }) => u.username === 'zhang.san')).toMatchObject({ disabled: true, role: 'curator' });
     await http.patch('/api/console/users/999999').set(admin.headers).send({ role: 'operator' }).expect(404);
-    await http.patch('/api/console/users/abc').set(admin.headers).send({ role: 'operator' }).expect(404);
+  });
+
+  it('refuses a numeric path id out of 1..2^31-1 with 400 and a Chinese message, never a 500', async () => {
+    const admin = await createUserAndLogin(t, 'admin');
+    for (const id of ['2147483648', '0', '-1', 'abc', '1e3', '99999999999999999999']) {
+      const res = await http.patch(`/api/console/users/${id}`).set(admin.headers).send({ role: 'operator' }).expect(400);
+      expect(res.body.message).toContain('编号应为 1 到 2147483647 之间的整数');
+    }
+    await http.post('/api/console/audit/2147483648/revert').set(admin.headers).expect(400);
+    await http.get('/api/hotline/work-orders/2147483648').set(admin.headers).expect(400);
   });
 
   it('keeps at least one enabled administrator', async () => {
@@ -159,11 +184,26 @@ describe('console sign-in and accounts (e2e)', () => {
     await t.app.get(AuthService).createUser({ username, role: 'operator', password: 'Old-Password-1' });
     const a = (await login(username, 'Old-Password-1').expect(200)).body.token;
     const b = (await login(username, 'Old-Password-1').expect(200)).body.token;
-    await http.post('/api/auth/password').set(bearer(a)).send({ currentPassword: 'nope-nope', newPassword: 'New-Password-2' }).expect(401);
+    // A wrong current password is a 400: the session stays (a 401 would sign the console out).
+    const wrong = await http.post('/api/auth/password').set(bearer(a)).send({ currentPassword: 'nope-nope', newPassword: 'New-Password-2' }).expect(400);
+    expect(wrong.body.message).toBe('当前密码不正确');
+    await http.get('/api/auth/me').set(bearer(a)).expect(200);
     await http.post('/api/auth/password').set(bearer(a)).send({ currentPassword: 'Old-Password-1', newPassword: 'New-Password-2' }).expect(200);
     await http.get('/api/auth/me').set(bearer(a)).expect(200);
     await http.get('/api/auth/me').set(bearer(b)).expect(401);
     await login(username, 'New-Password-2').expect(200);
+  });
+
+  it('limits guesses of the current password (429 after the limit, even for the right one), without ending the session', async () => {
+    const username = `guess-${randomBytes(3).toString('hex')}`;
+    await t.app.get(AuthService).createUser({ username, role: 'operator', password: 'Old-Password-1' });
+    const token = (await login(username, 'Old-Password-1').expect(200)).body.token;
+    const change = (currentPassword: string) =>
+      http.post('/api/auth/password').set(bearer(token)).send({ currentPassword, newPassword: 'New-Password-2' });
+    for (let i = 0; i < 3; i++) await change(`guess-${i}-pass`).expect(400);
+    expect((await change('guess-again').expect(429)).body.message).toContain('次数过多');
+    await change('Old-Password-1').expect(429);
+    await http.get('/api/auth/me').set(bearer(token)).expect(200);
   });
 });
 
@@ -179,8 +219,18 @@ describe('first start without a configured admin password (e2e)', () => {
       expect(notices[0]).toContain('此密码只显示这一次，请立即登录管理后台修改密码');
       const password = /初始密码：(\S+)/.exec(notices[0])![1];
       expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
-      const res = await request(t.app.getHttpServer()).post('/api/auth/login').send({ username: 'admin', password }).expect(200);
-      expect(res.body.user.role).toBe('admin');
+      const http = request(t.app.getHttpServer());
+      const res = await http.post('/api/auth/login').send({ username: 'admin', password }).expect(200);
+      expect(res.body.user).toMatchObject({ role: 'admin', mustChangePassword: true });
+      // The printed password opens only the change-password step: other console calls say why they are refused.
+      const headers = { Authorization: `Bearer ${res.body.token}` };
+      const refused = await http.get('/api/console/users').set(headers).expect(403);
+      expect(refused.body).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+      expect(refused.body.message).toContain('请先修改初始密码');
+      expect((await http.get('/api/auth/me').set(headers).expect(200)).body.mustChangePassword).toBe(true);
+      await http.post('/api/auth/password').set(headers).send({ currentPassword: password, newPassword: 'Admin-New-Password-1' }).expect(200);
+      await http.get('/api/console/users').set(headers).expect(200);
+      expect((await http.get('/api/auth/me').set(headers).expect(200)).body.mustChangePassword).toBe(false);
       // Nothing is printed again once an administrator exists.
       warn.mockClear();
       expect(await t.app.get(AuthService).ensureInitialAdmin()).toBe(false);

@@ -119,7 +119,12 @@ describeInBrowser('staff console in Chromium', () => {
     await page.getByLabel('标准问题').fill(question);
     await page.getByLabel('相似问法（每行一条）').fill(['养狗要不要办狗证', '狗证在哪里办', '办理养犬登记需要什么材料', '家里的狗要登记吗'].join('\n'));
     await page.getByLabel('答复口径').fill('养犬登记的办理地点和所需材料以县公安机关公布的规定为准，也可以拨打12345咨询。');
+    // Publishing needs a disclosed item to rest on, and shows the resident's reply first.
+    await page.getByLabel('依据的目录事项').fill('旅行社');
+    await page.getByTitle('旅行社名录（tourism-5）').click();
     await page.getByRole('button', { name: '保存并发布' }).click();
+    await page.getByTestId('publish-preview').getByText('养犬登记的办理地点').waitFor();
+    await page.getByRole('button', { name: '发布', exact: true }).click();
     await page.waitForURL(/\/console\/concerns\/[^/]+$/);
     await page.getByText('已发布，几秒内即可用于答复').waitFor();
     const id = decodeURIComponent(page.url().split('/').pop()!);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -210,7 +211,7 @@ describe('console curation API (e2e)', () => {
     const stale = await post(`audit/${entry.id}/revert`, {}).expect(409);
     expect(stale.body.message).toContain('请先撤销后面的修改');
     await post('audit/99999999/revert', {}).expect(404);
-    await post('audit/abc/revert', {}).expect(404);
+    await post('audit/abc/revert', {}).expect(400);
 
     // Reverting a creation removes the record.
     await post('items', { id: 'tourism-new-1', areaCode: 'tourism', level1: '公共服务', title: '临时事项', content: '测试内容' }).expect(201);
@@ -218,6 +219,56 @@ describe('console curation API (e2e)', () => {
     expect(created).toMatchObject({ action: 'create', before: null });
     await post(`audit/${created.id}/revert`, {}).expect(200);
     await get('items/tourism-new-1').expect(404);
+  });
+
+  it('refuses to publish a placeholder answer or a concern resting on no item, and previews the reply residents would get', async () => {
+    const placeholder = '（答复口径待填写：本事项由“问题归集”生成，发布前请补充答复口径并关联公开事项。）';
+    const draft = { ...VOLUNTEER, id: 'C-tourism-volunteer-3', question: '志愿服务时长在哪里查询？', paraphrases: [], answer: placeholder, itemIds: [] };
+    await post('concerns', draft).expect(201);
+    const refused = await post('concerns/C-tourism-volunteer-3/status', { status: 'published' }).expect(400);
+    expect(refused.body.message).toContain('答复口径还没有填写');
+    expect(refused.body.message).toContain('没有关联公开事项');
+    const shown = (await get('concerns/C-tourism-volunteer-3/preview').expect(200)).body;
+    expect(shown.reply).toContain('答复口径待填写');
+    expect(shown.problems).toHaveLength(2);
+
+    await put('concerns/C-tourism-volunteer-3', { ...draft, answer: '志愿服务时长可在“志愿汇”查询。', itemIds: ['tourism-5'] }).expect(200);
+    const ready = (await get('concerns/C-tourism-volunteer-3/preview').expect(200)).body;
+    expect(ready.problems).toEqual([]);
+    expect(ready.reply).toContain('志愿服务时长可在“志愿汇”查询。');
+    expect(ready.reply).toContain('旅行社名录');
+    await post('concerns/C-tourism-volunteer-3/status', { status: 'published' }).expect(200);
+  });
+
+  it('reads a GBK CSV as Excel saves it, names the valid areas when one is wrong, and offers a template', async () => {
+    const gbk = readFileSync(resolve('test/fixtures/catalogue-gbk.csv'));
+    const preview = (await post('import/catalogue/preview', { filename: '目录.csv', contentBase64: gbk.toString('base64') }).expect(200)).body;
+    expect(preview.errors).toEqual([]);
+    expect(preview.adds).toEqual([expect.objectContaining({ id: 'tourism-30', title: '旅游咨询电话', areaCode: 'tourism' })]);
+
+    const wrongArea = ['编号,领域,一级事项,二级事项,公开内容', 'tourism-31,旅遊局,公共服务,标题,内容'].join('\n');
+    const errors = (await post('import/catalogue/preview', { filename: 'a.csv', contentBase64: Buffer.from(wrongArea).toString('base64') }).expect(200)).body.errors;
+    const text = errors.map((e: { message: string }) => e.message).join('\n');
+    expect(text).not.toContain('areas.yaml');
+    expect(text).toContain('领域“旅遊局”不存在');
+    expect(text).toContain('可填写的领域：旅游（tourism；也可写：文旅、文化和旅游），社会救助（social-assistance；也可写：民政救助）');
+
+    const template = await get('import/catalogue/template').expect(200);
+    expect(template.headers['content-type']).toContain('text/csv');
+    expect(template.headers['content-disposition']).toContain('attachment');
+    const lines = template.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('编号,领域,一级事项,二级事项,公开内容');
+  });
+
+  it('shows account changes in the audit log to admins only, not to curators', async () => {
+    const admin = await createUserAndLogin(t, 'admin');
+    await createUserAndLogin(t, 'operator');
+    const forAdmin = (await http.get('/api/console/audit?entityType=user').set(admin.headers).expect(200)).body;
+    expect(forAdmin.total).toBeGreaterThan(0);
+    expect((await get('audit?entityType=user').expect(200)).body).toEqual({ total: 0, items: [] });
+    const all = (await get('audit?pageSize=200').expect(200)).body;
+    expect(all.items.some((e: { entityType: string }) => e.entityType === 'user')).toBe(false);
   });
 
   it('previews a catalogue CSV (adds, changes, errors) and commits only an error-free preview', async () => {
@@ -235,7 +286,7 @@ describe('console curation API (e2e)', () => {
     expect(preview.body.changes[0]).toMatchObject({ id: 'tourism-4', fields: ['content'] });
     expect(preview.body.changes[0].after.basis).toBe(preview.body.changes[0].before.basis); // column absent: kept
     expect(preview.body.errors).toEqual(expect.arrayContaining([
-      { row: 4, message: '领域：领域“天文”不在 areas.yaml 中' },
+      { row: 4, message: '领域：领域“天文”不存在（可填写领域的名称、代码或别名）' },
       { row: 5, message: '编号：编号和序号都为空' },
     ]));
     const refused = await post('import/catalogue/commit', { previewId: preview.body.previewId }).expect(400);

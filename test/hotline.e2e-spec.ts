@@ -189,7 +189,7 @@ describe('12345 hotline API (e2e)', () => {
       expect(steps.map((s: { to: string }) => s.to)).toEqual(['accepted', 'dispatched', 'processing', 'replied', 'closed', 'reviewed']);
       expect(steps.every((s: { at: string; actor: string }) => s.at && s.actor === 'integration:platform-a')).toBe(true);
       await http.get('/api/hotline/orders/999999999').set('X-Api-Key', KEY_A).expect(404);
-      await http.get('/api/hotline/orders/abc').set('X-Api-Key', KEY_A).expect(404);
+      await http.get('/api/hotline/orders/abc').set('X-Api-Key', KEY_A).expect(400);
     });
 
     it('lets only one of two concurrent transitions from the same status win', async () => {
@@ -258,6 +258,19 @@ describe('12345 hotline API (e2e)', () => {
       expect(last).toMatchObject({ from: 'replied', to: 'closed', actor: `user:${operator.user.id}` });
       await http.post(`/api/hotline/work-orders/${created.order.id}/reply`).set(operator.headers).send({ answer: '再答一次' }).expect(409);
       await http.post(`/api/hotline/work-orders/${created.order.id}/reply`).set(operator.headers).send({}).expect(400);
+    });
+
+    it('lets only the owner or an admin act on a claimed order; another operator gets 403', async () => {
+      const created = (await http.post('/api/hotline/work-orders').set(operator.headers)
+        .send({ channel: '电话', category: '投诉', content: '小区路灯坏了没人修' }).expect(201)).body.order;
+      const path = `/api/hotline/work-orders/${created.id}`;
+      const refused = await http.post(`${path}/reply`).set(otherOperator.headers).send({ answer: '已处理', close: true }).expect(403);
+      expect(refused.body.message).toContain('只有认领人或管理员');
+      const deadline = { deadline: new Date(Date.now() + 86_400_000).toISOString() };
+      await http.post(`${path}/deadline`).set(otherOperator.headers).send(deadline).expect(403);
+      expect((await http.get(path).set(operator.headers).expect(200)).body.status).not.toBe('closed');
+      await http.post(`${path}/deadline`).set(admin.headers).send(deadline).expect(200);
+      await http.post(`${path}/reply`).set(operator.headers).send({ answer: '已派县住建局维修', close: true }).expect(200);
     });
   });
 

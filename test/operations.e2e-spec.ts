@@ -110,6 +110,20 @@ describe('rate limits on percent-encoded paths (e2e)', () => {
   });
 });
 
+describe('rate limits on public knowledge reads (e2e)', () => {
+  const http = serviceWith((config) => {
+    config.security.rateLimit = limits(3, 100);
+  });
+
+  it('counts /api/concerns/:id, /api/items/:id, /api/interpretations/:id and /api/areas per IP, so ids cannot be enumerated unthrottled', async () => {
+    await http().get('/api/concerns/C-tourism-a1b2c3').expect(404);
+    await http().get('/api/items/tourism-4').expect(200);
+    await http().get('/api/areas').expect(200);
+    const limited = await http().get('/api/interpretations/interp-tourism-guideline').expect(429);
+    expect(limited.body.message).toContain('请求过于频繁');
+  });
+});
+
 describe('client address behind a proxy (e2e)', () => {
   const http = serviceWith((config) => {
     config.security.trustProxy = 1;

@@ -179,6 +179,28 @@ describe('WeChat official account webhook, plain mode (e2e)', () => {
     expect(await queryLogRows(t, openid)).toBe(1);
   });
 
+  it('answers WeChat’s retry (same timestamp, nonce and message) but refuses that timestamp and nonce with another body', async () => {
+    const query = signedQuery(TOKEN);
+    const openid = randomOpenid();
+    const first = textMessage(openid, '景区几点开门？');
+    const reply = (await post(first, query).expect(200)).text;
+    expect((await post(first, query).expect(200)).text).toBe(reply);
+    const before = await queryLogRows(t, openid);
+    const replayed = await post(textMessage(openid, '低保怎么申请'), query).expect(401);
+    expect(replayed.body.message).toContain('重放');
+    expect(await queryLogRows(t, openid)).toBe(before);
+  });
+
+  it('keys retries on sender and MsgId: another resident’s message with the same MsgId gets its own answer', async () => {
+    const msgId = newMsgId();
+    const first = parseReply((await post(textMessage(randomOpenid(), '景区几点开门？', msgId)).expect(200)).text);
+    const other = randomOpenid();
+    const second = parseReply((await post(textMessage(other, '被旅行社坑了，去哪里投诉？', msgId)).expect(200)).text);
+    expect(second.ToUserName).toBe(other);
+    expect(second.Content).not.toBe(first.Content);
+    expect(second.Content).toContain('文化和旅游');
+  });
+
   it('still answers when the shared store is unavailable (no de-duplication rather than no reply)', async () => {
     const dedupe = t.app.get(ReplyDeduplicator);
     const original = dedupe.once.bind(dedupe);

@@ -76,10 +76,26 @@ function Shell() {
   );
 }
 
+/** Only the change-password step (and signing out) until the printed first password is replaced. */
+function PasswordChangeRequired() {
+  const { logout, refresh } = useSession();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
+          退出登录
+        </Button>
+      </Layout.Header>
+      <ChangePasswordDialog required onClose={() => void refresh()} />
+    </Layout>
+  );
+}
+
 export function ConsoleApp() {
   const { user, loading } = useSession();
   const { message } = AntApp.useApp();
   useEffect(() => configureApi({ notifyError: (text) => void message.error(text) }), [message]);
   if (loading) return <Spin fullscreen tip="加载中…" />;
-  return user ? <Shell /> : <LoginPage />;
+  if (!user) return <LoginPage />;
+  return user.mustChangePassword ? <PasswordChangeRequired /> : <Shell />;
 }

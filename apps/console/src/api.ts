@@ -79,6 +79,8 @@ async function send(method: string, path: string, body: unknown, options: Reques
   const text = messageOf(payload, response.status);
   // A 401 on the sign-in call itself is a wrong password, not an expired session.
   if (response.status === 401 && token) {
+    // Never signed out on this side only: the server ends the token too (harmless if it already has).
+    void fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` }, keepalive: true }).catch(() => undefined);
     setToken(null);
     onUnauthorized();
     throw new ApiError(401, '登录已过期，请重新登录');

@@ -11,6 +11,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
+  /** The first admin's printed password: only the change-password screen until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 interface LoginResponse {
@@ -24,6 +26,8 @@ interface SessionValue {
   loading: boolean;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** Reads the user again (after the password change that lifts mustChangePassword). */
+  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -55,7 +59,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, loading, login, logout }), [user, loading, login, logout]);
+  const refresh = useCallback(async () => {
+    setUser(await apiGet<SessionUser>('/api/auth/me', undefined, { quiet: true }));
+  }, []);
+
+  const value = useMemo(() => ({ user, loading, login, logout, refresh }), [user, loading, login, logout, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

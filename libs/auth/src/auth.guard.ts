@@ -8,6 +8,13 @@ import { AuthService } from './auth.service.js';
 import { ROLE_LABELS, type AuthenticatedUser, type Role } from './auth.types.js';
 
 const ROLES_KEY = 'auth:roles';
+const PENDING_PASSWORD_KEY = 'auth:pending-password';
+
+/** The code a console call gets while the account must first change its password. */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+
+/** Routes an account that must change its password may still call (who am I, sign out, change it). */
+export const AllowPendingPasswordChange = () => SetMetadata(PENDING_PASSWORD_KEY, true);
 
 /** What the guard needs of a request, whichever HTTP adapter made it. */
 export interface AuthenticatedRequest {
@@ -34,6 +41,9 @@ export class AuthGuard implements CanActivate {
     const user = await this.auth.authenticate(token);
     request.authUser = user;
     request.authToken = token;
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_KEY, [context.getHandler(), context.getClass()])) {
+      throw new ForbiddenException({ code: PASSWORD_CHANGE_REQUIRED, message: '请先修改初始密码：初始密码已出现在服务日志中，修改后才能使用管理后台' });
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]) ?? [];
     if (roles.length > 0 && user.role !== 'admin' && !roles.includes(user.role)) {
       throw new ForbiddenException(`没有权限：此操作需要${roles.map((r) => `“${ROLE_LABELS[r]}”`).join('或')}角色`);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  ConflictException, HttpException, HttpStatus, Inject, Injectable, Logger, NotFoundException, Optional, UnauthorizedException,
+  BadRequestException, ConflictException, HttpException, HttpStatus, Inject, Injectable, Logger, NotFoundException, Optional, UnauthorizedException,
   type OnApplicationBootstrap, type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
@@ -59,7 +59,7 @@ function tokenHash(token: string): string {
 }
 
 function toUser(row: UserEntity): AuthenticatedUser {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, mustChangePassword: row.mustChangePassword };
 }
 
 function toSummary(row: UserEntity): UserSummary {
@@ -116,7 +116,9 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
         this.logger.warn(`没有可用的管理员账号，但用户名“${INITIAL_ADMIN}”已被占用；恢复方法见 docs/operations.md“管理后台账号与权限”`);
         return false;
       }
-      await manager.insert(UserEntity, { username: INITIAL_ADMIN, displayName: '管理员', role: 'admin', passwordHash: hash });
+      // A printed password has been in a log: it opens only the change-password step. A configured
+      // one was chosen by the deployer (and tools sign in with it), so it is not forced.
+      await manager.insert(UserEntity, { username: INITIAL_ADMIN, displayName: '管理员', role: 'admin', passwordHash: hash, mustChangePassword: !configured });
       return true;
     });
     if (!created) return false;
@@ -135,18 +137,16 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     const username = normalizeUsername(usernameInput);
     const keys = [`user:${username}`, `ip:${ip ?? 'unknown'}`];
     const limits = [this.settings.maxLoginFailures, this.settings.maxLoginFailures * this.settings.ipFailureFactor];
-    const counts = await Promise.all(keys.map((k) => this.limiter.failures(k)));
-    if (counts.some((count, i) => count >= limits[i])) throw this.tooManyFailures();
+    // Counted before the password is checked: of many attempts at once, only `limit` are ever checked.
+    const counts = await Promise.all(keys.map((k) => this.limiter.hit(k, this.settings.loginWindowSeconds)));
+    if (counts.some((count, i) => count > limits[i])) throw this.tooManyFailures('登录');
 
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
     // Hash even for unknown users, so that timing does not reveal which user names exist.
     const valid = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash()));
-    if (!user || !valid || user.disabled) {
-      const after = await Promise.all(keys.map((k) => this.limiter.recordFailure(k, this.settings.loginWindowSeconds)));
-      if (after.some((count, i) => count > limits[i])) throw this.tooManyFailures();
-      throw new UnauthorizedException(INVALID_CREDENTIALS);
-    }
+    if (!user || !valid || user.disabled) throw new UnauthorizedException(INVALID_CREDENTIALS);
     await this.limiter.reset(keys[0]);
+    await this.limiter.refund(keys[1]);
 
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.ttlMs());
@@ -236,15 +236,24 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
-  /** Any signed-in user changes their own password; their other sessions end. */
+  /**
+   * Any signed-in user changes their own password; their other sessions end. Guesses of the current
+   * password are limited like sign-ins (a stolen session must not become a password oracle), and a
+   * wrong one is a 400: the session itself is fine, so the console must not be signed out.
+   */
   async changeOwnPassword(userId: number, currentPassword: string, newPassword: string, keepToken: string): Promise<void> {
+    const key = `password:${userId}`;
+    if ((await this.limiter.hit(key, this.settings.loginWindowSeconds)) > this.settings.maxLoginFailures) {
+      throw this.tooManyFailures('密码验证');
+    }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-      throw new UnauthorizedException('当前密码不正确');
+      throw new BadRequestException('当前密码不正确');
     }
+    await this.limiter.reset(key);
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: userId }, { passwordHash });
+      await manager.update(UserEntity, { id: userId }, { passwordHash, mustChangePassword: false });
       await manager.createQueryBuilder().delete().from(SessionEntity)
         .where('user_id = :userId AND token_hash <> :keep', { userId, keep: tokenHash(keepToken) }).execute();
     });
@@ -260,8 +269,8 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     return this.settings.sessionTtlMinutes * 60_000;
   }
 
-  private tooManyFailures(): HttpException {
+  private tooManyFailures(what: '登录' | '密码验证'): HttpException {
     const minutes = Math.ceil(this.settings.loginWindowSeconds / 60);
-    return new HttpException(`登录失败次数过多，请 ${minutes} 分钟后再试`, HttpStatus.TOO_MANY_REQUESTS);
+    return new HttpException(`${what}失败次数过多，请 ${minutes} 分钟后再试`, HttpStatus.TOO_MANY_REQUESTS);
   }
 }

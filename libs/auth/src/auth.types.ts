@@ -9,6 +9,8 @@ export interface AuthenticatedUser {
   username: string;
   displayName: string;
   role: Role;
+  /** The password was printed in a log (first admin): the console shows only the change-password step. */
+  mustChangePassword: boolean;
 }
 
 export interface LoginResult {

@@ -2,13 +2,15 @@ import type { Redis } from 'ioredis';
 import { releaseRedis } from '@app/common';
 
 /**
- * Counts failed sign-ins per key (user name, IP) in a fixed window. Shared by every instance when
- * Redis is configured, per instance otherwise.
+ * Counts sign-in attempts per key (user name, IP, password change) in a fixed window. An attempt is
+ * counted before its password is checked, in one atomic step, so that concurrent attempts cannot
+ * all pass a check-then-record gap. Shared by every instance when Redis is configured.
  */
 export interface LoginRateLimiter {
-  /** Failures recorded for the key in the current window. */
-  failures(key: string): Promise<number>;
-  recordFailure(key: string, windowSeconds: number): Promise<number>;
+  /** Counts one attempt; returns the attempts in the current window, this one included. */
+  hit(key: string, windowSeconds: number): Promise<number>;
+  /** Takes one attempt back (a successful sign-in does not use up the address's allowance). */
+  refund(key: string): Promise<void>;
   reset(key: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -22,25 +24,25 @@ export class MemoryLoginRateLimiter implements LoginRateLimiter {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async failures(key: string): Promise<number> {
-    const entry = this.counters.get(key);
-    if (!entry) return 0;
-    if (entry.resetAt <= this.now()) {
+  // No await between reading and writing: one event loop makes this atomic within the process.
+  async hit(key: string, windowSeconds: number): Promise<number> {
+    let entry = this.counters.get(key);
+    if (entry && entry.resetAt <= this.now()) {
       this.counters.delete(key);
-      return 0;
+      entry = undefined;
     }
-    return entry.count;
+    if (!entry) {
+      // Bounded: a flood of made-up user names cannot grow memory without limit.
+      if (this.counters.size >= MAX_MEMORY_KEYS) this.counters.delete(this.counters.keys().next().value as string);
+      entry = { count: 0, resetAt: this.now() + windowSeconds * 1000 };
+      this.counters.set(key, entry);
+    }
+    return ++entry.count;
   }
 
-  async recordFailure(key: string, windowSeconds: number): Promise<number> {
-    const count = (await this.failures(key)) + 1;
-    const resetAt = this.counters.get(key)?.resetAt ?? this.now() + windowSeconds * 1000;
-    // Bounded: a flood of made-up user names cannot grow memory without limit.
-    if (!this.counters.has(key) && this.counters.size >= MAX_MEMORY_KEYS) {
-      this.counters.delete(this.counters.keys().next().value as string);
-    }
-    this.counters.set(key, { count, resetAt });
-    return count;
+  async refund(key: string): Promise<void> {
+    const entry = this.counters.get(key);
+    if (entry && entry.count > 0) entry.count--;
   }
 
   async reset(key: string): Promise<void> {
@@ -52,17 +54,20 @@ export class MemoryLoginRateLimiter implements LoginRateLimiter {
   }
 }
 
+// DECR only while the key lives: a refund after the window must not leave a count without expiry.
+const REFUND_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 and tonumber(redis.call('GET', KEYS[1])) > 0 then return redis.call('DECR', KEYS[1]) end return 0`;
+
 export class RedisLoginRateLimiter implements LoginRateLimiter {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
 
-  async failures(key: string): Promise<number> {
-    return Number((await this.redis.get(this.prefix + key)) ?? 0);
-  }
-
-  async recordFailure(key: string, windowSeconds: number): Promise<number> {
-    // INCR then EXPIRE NX in one round trip: the window starts at the first failure.
+  async hit(key: string, windowSeconds: number): Promise<number> {
+    // INCR then EXPIRE NX in one transaction: the window starts at the first attempt.
     const results = await this.redis.multi().incr(this.prefix + key).expire(this.prefix + key, windowSeconds, 'NX').exec();
     return Number(results?.[0]?.[1] ?? 0);
+  }
+
+  async refund(key: string): Promise<void> {
+    await this.redis.eval(REFUND_SCRIPT, 1, this.prefix + key);
   }
 
   async reset(key: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadAppConfig } from './app-config.js';
+import { ConfigError, loadAppConfig, metricsAccess } from './app-config.js';
 
 describe('loadAppConfig', () => {
   it('reads config/default.yaml with environment overrides', () => {
@@ -22,5 +22,21 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ TRUST_PROXY: '2', NODE_ENV: 'test' }).security.trustProxy).toBe(2);
     expect(loadAppConfig({ TRUST_PROXY: 'false', NODE_ENV: 'test' }).security.trustProxy).toBe(0);
     expect(() => loadAppConfig({ TRUST_PROXY: 'yes', NODE_ENV: 'test' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('reserves the integration name "console" (work orders staff register in the console carry it)', () => {
+    const key = 'k'.repeat(20);
+    expect(loadAppConfig({ HOTLINE_API_KEYS: `city:${key}`, NODE_ENV: 'test' }).hotline.apiKeys).toBe(`city:${key}`);
+    for (const keys of [`console:${key}`, `city:${key},console:${key}`, `Console:${key}`]) {
+      expect(() => loadAppConfig({ HOTLINE_API_KEYS: keys, NODE_ENV: 'test' })).toThrow(/“console”是保留名称/);
+    }
+  });
+
+  it('keeps /metrics off in production unless METRICS_TOKEN is set; elsewhere open, or behind the token', () => {
+    const token = 't'.repeat(20);
+    expect(metricsAccess(loadAppConfig({ NODE_ENV: 'production' }))).toBe('off');
+    expect(metricsAccess(loadAppConfig({ NODE_ENV: 'production', METRICS_TOKEN: token }))).toBe('token');
+    expect(metricsAccess(loadAppConfig({ NODE_ENV: 'test' }))).toBe('open');
+    expect(metricsAccess(loadAppConfig({ NODE_ENV: 'test', METRICS_TOKEN: token }))).toBe('token');
   });
 });

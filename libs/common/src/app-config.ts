@@ -358,6 +358,17 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
 }
 
 /**
+ * Who may read /metrics: nobody (off), holders of METRICS_TOKEN, or anyone (open). Production without
+ * a token is off, so that a deployment never publishes its metrics by forgetting a setting.
+ */
+export function metricsAccess(config: AppConfig): 'off' | 'token' | 'open' {
+  const { metrics, metricsToken } = config.logging;
+  if (!metrics) return 'off';
+  if (metricsToken) return 'token';
+  return config.env === 'production' ? 'off' : 'open';
+}
+
+/**
  * config/default.yaml, then config/<NODE_ENV>.yaml and CONFIG_FILE if present, then environment
  * variables. Anything invalid stops the start with a message naming the setting.
  */

@@ -34,6 +34,9 @@ export class HotlineConfig {
   @Matches(/^$|^[A-Za-z0-9_-]{1,64}:[^,:\s]{16,256}(,[A-Za-z0-9_-]{1,64}:[^,:\s]{16,256})*$/, {
     message: 'hotline.apiKeys（环境变量 HOTLINE_API_KEYS）应为 名称:密钥 的逗号分隔列表，名称为字母数字，密钥至少 16 个字符',
   })
+  // Work orders registered in the console are stored under the integration name "console": an
+  // integration of that name would read them all through the adapter API.
+  @Matches(/^(?!(?:.*,)?console:)/i, { message: '“console”是保留名称（管理后台登记的工单使用它），请给对接方换一个名称' })
   apiKeys = '';
 
   /** Close of business (China time) that ends a working-day deadline. */

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import type { KnowledgeKind, KnowledgeRecordOf } from '@app/knowledge';
+import { ACCOUNT_ENTITY } from './account-audit.js';
 import type { Actor, Page } from './curation.types.js';
 import { AuditLogEntity } from './entities/index.js';
 import { KIND_LABELS, KnowledgeChanges, sameRecord } from './knowledge-changes.js';
@@ -29,10 +30,18 @@ function toEntry(row: AuditLogEntity): AuditEntry {
 export class AuditService {
   constructor(private readonly dataSource: DataSource, private readonly changes: KnowledgeChanges) {}
 
-  async list(filter: { entityType?: string; entityId?: string; page?: number; pageSize?: number }): Promise<Page<AuditEntry>> {
+  /**
+   * The log, newest first. Account entries (who was created, promoted, disabled, reset) are for
+   * administrators: `accounts: false` leaves them out, whatever the filter asks for.
+   */
+  async list(
+    filter: { entityType?: string; entityId?: string; page?: number; pageSize?: number }, options: { accounts: boolean },
+  ): Promise<Page<AuditEntry>> {
     const pageSize = filter.pageSize ?? 20;
+    if (!options.accounts && filter.entityType === ACCOUNT_ENTITY) return { total: 0, items: [] };
+    const entityType = filter.entityType ?? (options.accounts ? undefined : Not(ACCOUNT_ENTITY));
     const [rows, total] = await this.dataSource.getRepository(AuditLogEntity).findAndCount({
-      where: { ...(filter.entityType ? { entityType: filter.entityType } : {}), ...(filter.entityId ? { entityId: filter.entityId } : {}) },
+      where: { ...(entityType ? { entityType } : {}), ...(filter.entityId ? { entityId: filter.entityId } : {}) },
       order: { id: 'DESC' },
       skip: ((filter.page ?? 1) - 1) * pageSize,
       take: pageSize,

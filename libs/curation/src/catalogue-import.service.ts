@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { DataSource, In, LessThan } from 'typeorm';
 import {
   AreaEntity, areaLookup, CATALOGUE_COLUMNS, CatalogueItemEntity, catalogueItemsFromRows, catalogueRows, emptyBundle,
@@ -8,6 +9,21 @@ import {
 import type { Actor } from './curation.types.js';
 import { ImportPreviewEntity } from './entities/index.js';
 import { KnowledgeChanges, sameRecord } from './knowledge-changes.js';
+
+// The template's example row, one cell per standard column (CATALOGUE_COLUMNS order).
+const TEMPLATE_EXAMPLE = [
+  'social-assistance-1', '社会救助', '最低生活保障', '低保申请条件和程序', '申请条件、办理程序、所需材料、办理时限',
+  '《社会救助暂行办法》', '信息形成或变更之日起20个工作日内公开', '县民政局', '■政府网站 □政府公报 ■两微一端',
+  '全社会', '主动公开', '县级、乡级',
+];
+
+/**
+ * The import template staff download and fill in: the header row and one example row, with a BOM
+ * so that Excel opens the UTF-8 text with the right encoding.
+ */
+export function catalogueTemplateCsv(): string {
+  return `\uFEFF${stringifyCsv([CATALOGUE_COLUMNS.map((c) => c.header), TEMPLATE_EXAMPLE], { record_delimiter: 'windows' })}`;
+}
 
 /** A preview is kept this long; any instance can commit it (it lives in the database). */
 export const PREVIEW_TTL_MS = 30 * 60_000;
@@ -52,7 +68,7 @@ export class CatalogueImportService {
     try {
       rows = await catalogueRows(filename, content);
     } catch (error) {
-      throw new BadRequestException(`文件无法读取（请确认是 .xlsx 或 UTF-8 编码的 .csv）：${(error as Error).message.split('\n')[0]}`);
+      throw new BadRequestException(`文件无法读取（请确认是 .xlsx，或 UTF-8、GBK 编码的 .csv）：${(error as Error).message.split('\n')[0]}`);
     }
     const issues: KnowledgeIssue[] = [];
     const areas = await this.dataSource.manager.find(AreaEntity);

@@ -6,12 +6,14 @@ import {
   AreaEntity, areaLookup, CatalogueItemEntity, InterpretationEntity, KnowledgeEditor, KnowledgeSnapshot,
   type CatalogueItemRecord, type ConcernRecord, type ConcernStatus, type InterpretationRecord, type KnowledgeKind,
 } from '@app/knowledge';
+import { ReplyComposer } from '@app/conversation';
 import { AnswerIndex, AnswerIndexService, matchQuestion } from '@app/matching';
 import {
   CURATION_SETTINGS, type Actor, type ConcernFilter, type ConcernInput, type ConcernSummary, type CurationSettings,
   type InterpretationInput, type ItemInput, type Page, type Titled,
 } from './curation.types.js';
 import { KIND_LABELS, KnowledgeChanges, sameRecord, todayInChina } from './knowledge-changes.js';
+import { publishProblems } from './publish-check.js';
 
 const STATUS_LABELS: Record<ConcernStatus, string> = { draft: '草稿', published: '已发布', retired: '已停用' };
 
@@ -135,9 +137,21 @@ export class CurationService {
     await this.changes.run(actor, async (tx) => {
       const current = await this.require(tx.manager, 'concern', id);
       if (current.status === status) throw new ConflictException(`关切事项“${current.title}”已经是“${STATUS_LABELS[status]}”状态`);
+      const problems = status === 'published' ? publishProblems(current) : [];
+      if (problems.length > 0) throw new BadRequestException(`关切事项“${current.title}”还不能发布：${problems.join('；')}`);
       await tx.apply('concern', id, 'status', { ...current, status }, { keepReviewFlag: true });
     });
     return this.getConcern(id);
+  }
+
+  /**
+   * The reply a resident would get from this concern as it is saved now (as if published), and what
+   * still stands in the way of publishing it: the console shows both before 发布.
+   */
+  async previewConcern(id: string): Promise<{ reply: string; problems: string[] }> {
+    const concern = await this.require(this.dataSource.manager, 'concern', id);
+    const knowledge = this.trialIndex(this.answerIndex.current(), concern).knowledge;
+    return { reply: new ReplyComposer(this.settings.hotline).answer(concern, knowledge), problems: publishProblems(concern) };
   }
 
   /**

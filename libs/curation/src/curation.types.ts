@@ -93,6 +93,8 @@ export interface Page<T> {
 
 export interface CurationSettings {
   thresholds: DecisionThresholds;
+  /** The hotline number residents are given (the reply preview shows what they would read). */
+  hotline: string;
 }
 
 export const CURATION_SETTINGS = Symbol('CURATION_SETTINGS');

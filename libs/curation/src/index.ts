@@ -1,6 +1,7 @@
 export * from './curation.types.js';
 export * from './knowledge-changes.js';
 export * from './curation.service.js';
+export * from './publish-check.js';
 export * from './audit.service.js';
 export * from './account-audit.js';
 export * from './catalogue-import.service.js';

@@ -186,6 +186,7 @@ export class WorkOrderService {
 
   async transition(id: string, input: TransitionInput, actor: HotlineActor, integration?: string): Promise<WorkOrderEntity> {
     const order = await this.get(id, integration);
+    assertMayAct(order, actor);
     const problem = transitionProblem(order.status, input.to);
     if (problem) throw new WorkOrderError('conflict', problem);
     const changes: Partial<WorkOrderEntity> = { status: input.to };
@@ -224,6 +225,7 @@ export class WorkOrderService {
   /** 延期 or a manual deadline (also where a calendar gap is resolved by hand). */
   async setDeadline(id: string, deadline: Date, note: string | undefined, actor: HotlineActor): Promise<WorkOrderEntity> {
     const order = await this.get(id);
+    assertMayAct(order, actor);
     if (!OPEN_STATUSES.includes(order.status)) throw new WorkOrderError('conflict', `工单已「${STATUS_LABELS[order.status]}」，不能再调整办理时限`);
     const future = deadline.getTime() > Date.now();
     await this.dataSource.transaction(async (em) => {
@@ -312,6 +314,15 @@ export class WorkOrderService {
     }
     return this.settings.defaultDepartment || null;
   }
+}
+
+/**
+ * A claimed order is its owner's: another operator must not reply to or close it behind their back.
+ * Admins may (to take over from someone absent); integrations report the platform's own progress.
+ */
+function assertMayAct(order: WorkOrderEntity, actor: HotlineActor): void {
+  if (actor.kind !== 'user' || actor.role === 'admin' || !order.ownerUserId || order.ownerUserId === actor.id) return;
+  throw new WorkOrderError('forbidden', `工单 ${order.id} 已由其他话务员认领，只有认领人或管理员可以办理`);
 }
 
 function hashRequest(input: CreateWorkOrderInput): string {

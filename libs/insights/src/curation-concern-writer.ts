@@ -1,12 +1,11 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { phrasingKey } from '@app/analysis';
-import { CurationService } from '@app/curation';
+import { CurationService, DRAFT_ANSWER_PLACEHOLDER } from '@app/curation';
 import { AnswerIndexService } from '@app/matching';
 import type { InsightsActor } from './insights.types.js';
 import type { ConcernWriter } from './learning.service.js';
 
 /** Until staff write it, a draft from the learning loop says plainly that its answer is missing. */
-export const DRAFT_ANSWER_PLACEHOLDER = '（答复口径待填写：本事项由“问题归集”生成，发布前请补充答复口径并关联公开事项。）';
 
 /**
  * Concerns written through the curation service, so that learning-loop changes are validated,

@@ -48,9 +48,12 @@ export function toIncomingMessage(fields: Record<string, string>): IncomingMessa
   };
 }
 
-/** WeChat's retry identity: MsgId for messages, FromUserName + CreateTime for events. */
+/**
+ * WeChat's retry identity: FromUserName + MsgId for messages (a MsgId alone is not unique across
+ * senders, and the cached reply is addressed to one of them), FromUserName + CreateTime for events.
+ */
 export function dedupeKey(message: IncomingMessage): string {
   return message.msgId
-    ? `${message.toUser}:msg:${message.msgId}`
+    ? `${message.toUser}:msg:${message.fromUser}:${message.msgId}`
     : `${message.toUser}:evt:${message.fromUser}:${message.createTime}:${message.event ?? message.msgType}`;
 }

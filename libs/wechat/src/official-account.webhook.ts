@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { toIncomingMessage } from './incoming-message.js';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { dedupeKey, toIncomingMessage } from './incoming-message.js';
+import { WECHAT_STORE, type KeyValueStore } from './key-value-store.js';
 import { OfficialAccountService, WECHAT_SUCCESS } from './official-account.service.js';
+import { ReplayGuard } from './replay-guard.js';
 import { WechatCrypt, WechatCryptError } from './wechat-crypt.js';
 import { WECHAT_SETTINGS, type WechatSettings } from './wechat-settings.js';
 import { signatureMatches, wechatSignature } from './wechat-signature.js';
@@ -38,11 +40,15 @@ function text(query: WebhookQuery, name: string, pattern: RegExp): string | null
 @Injectable()
 export class OfficialAccountWebhook {
   private readonly crypt: WechatCrypt | null;
+  private readonly replays: ReplayGuard;
+  private readonly logger = new Logger(OfficialAccountWebhook.name);
 
   constructor(
     @Inject(WECHAT_SETTINGS) private readonly settings: WechatSettings,
     private readonly service: OfficialAccountService,
+    @Inject(WECHAT_STORE) store: KeyValueStore,
   ) {
+    this.replays = new ReplayGuard(store, settings.timestampToleranceSeconds);
     const keys = [settings.encodingAesKey, settings.previousEncodingAesKey].filter((k): k is string => Boolean(k));
     this.crypt = settings.encodingAesKey && settings.appId ? new WechatCrypt(keys, settings.appId) : null;
   }
@@ -90,6 +96,7 @@ export class OfficialAccountWebhook {
       if (error instanceof WechatXmlError) throw new WebhookRejection(400, error.message);
       throw error;
     }
+    await this.refuseReplay(timestamp, nonce, dedupeKey(message));
     const reply = await this.service.handle(message);
     if (reply === WECHAT_SUCCESS) return { contentType: 'text/plain', body: WECHAT_SUCCESS };
     if (!this.crypt) return { contentType: 'application/xml', body: reply };
@@ -118,6 +125,18 @@ export class OfficialAccountWebhook {
       throw new WebhookRejection(401, '请求时间戳已过期，可能是重放的请求');
     }
     return { timestamp, nonce };
+  }
+
+  private async refuseReplay(timestamp: string, nonce: string, message: string): Promise<void> {
+    let accepted: boolean;
+    try {
+      accepted = await this.replays.accepts(timestamp, nonce, message);
+    } catch (error) {
+      // Like retry de-duplication: with the shared store away, answer rather than refuse everyone.
+      this.logger.warn(`重放检查暂不可用（存储不可用），本条消息照常处理：${(error as Error).message}`);
+      return;
+    }
+    if (!accepted) throw new WebhookRejection(401, '该 timestamp/nonce 已用于另一条消息，可能是重放的请求');
   }
 
   private parse(xml: string): Record<string, string> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { AuthService, CurrentToken, CurrentUser, RequireRoles, type AuthenticatedUser, type LoginResult } from '@app/auth';
+import { AllowPendingPasswordChange, AuthService, CurrentToken, CurrentUser, RequireRoles, type AuthenticatedUser, type LoginResult } from '@app/auth';
 import { ChangePasswordDto, LoginDto } from './auth.dto.js';
 
 @ApiTags('登录')
@@ -19,6 +19,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(200)
   @RequireRoles()
+  @AllowPendingPasswordChange()
   @ApiOperation({ summary: '退出登录（令牌立即失效）' })
   async logout(@CurrentToken() token: string): Promise<{ ok: true }> {
     await this.auth.logout(token);
@@ -27,6 +28,7 @@ export class AuthController {
 
   @Get('me')
   @RequireRoles()
+  @AllowPendingPasswordChange()
   @ApiOperation({ summary: '当前登录的用户' })
   me(@CurrentUser() user: AuthenticatedUser): AuthenticatedUser {
     return user;
@@ -35,6 +37,7 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @RequireRoles()
+  @AllowPendingPasswordChange()
   @ApiOperation({ summary: '修改自己的密码（其他登录会话随之失效）' })
   async changePassword(
     @CurrentUser() user: AuthenticatedUser, @CurrentToken() token: string, @Body() body: ChangePasswordDto,

@@ -52,10 +52,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (response.sent || response.raw.headersSent) return;
     let status: number = HttpStatus.INTERNAL_SERVER_ERROR;
     let message: string | string[] = '服务内部错误，请稍后再试 (internal error)';
+    // A machine-readable reason where one is given (e.g. PASSWORD_CHANGE_REQUIRED for the console).
+    let code: string | undefined;
     if (exception instanceof HttpException) {
       status = exception.getStatus();
       const body = exception.getResponse();
       message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? exception.message);
+      const given = typeof body === 'object' ? (body as { code?: unknown }).code : undefined;
+      if (typeof given === 'string') code = given;
     } else {
       const parserError = exception as BodyParserError;
       const parserStatus = parserError?.status ?? parserError?.statusCode;
@@ -67,6 +71,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
         this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
       }
     }
-    response.code(status).type('application/json; charset=utf-8').send({ statusCode: status, error: HttpStatus[status] ?? 'Error', message });
+    response.code(status).type('application/json; charset=utf-8').send({ statusCode: status, error: HttpStatus[status] ?? 'Error', message, ...(code ? { code } : {}) });
   }
 }

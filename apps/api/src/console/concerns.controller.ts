@@ -42,6 +42,12 @@ export class ConcernsController {
     return this.curation.updateConcern(user, id, body);
   }
 
+  @Get('concerns/:id/preview')
+  @ApiOperation({ summary: '发布前预览：居民将收到的答复文字，以及还不能发布的原因' })
+  preview(@Param('id', new IdPipe('关切事项')) id: string) {
+    return this.curation.previewConcern(id);
+  }
+
   @Post('concerns/:id/status')
   @HttpCode(200)
   @ApiOperation({ summary: '发布 / 停用 / 退回草稿：发布后数秒内即可答复，无需重启' })

@@ -20,7 +20,7 @@ export class ConsoleApiModule {
       module: ConsoleApiModule,
       imports: [
         AuthModule.forRoot({ settings: config.auth, redisUrl: config.storage.redisUrl }),
-        CurationModule.forRoot({ thresholds: config.matching.thresholds }),
+        CurationModule.forRoot({ thresholds: config.matching.thresholds, hotline: config.conversation.hotline }),
       ],
       controllers: [AuthController, UsersController, ConcernsController, CatalogueController, AuditController, ImportExportController],
     };

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, CurrentUser, RequireRoles, type AuthenticatedUser, type UserSummary } from '@app/auth';
+import { textId } from '../common/numeric-id.pipe.js';
 import { CreateUserDto, UpdateUserDto } from './users.dto.js';
 
 /** Account management: admin only. */
@@ -26,13 +27,10 @@ export class UsersController {
   @ApiOperation({ summary: '修改账号：角色、显示名、停用、重置密码' })
   update(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', new ParseIntPipe({ errorHttpStatusCode: 404, exceptionFactory: () => idNotFound() })) id: number,
+    // Taken as text: a number-typed parameter would be converted ("1e3" → 1000) before the pipe sees it.
+    @Param('id', textId('账号')) id: string,
     @Body() body: UpdateUserDto,
   ): Promise<UserSummary> {
-    return this.auth.updateUser(id, body, user);
+    return this.auth.updateUser(Number(id), body, user);
   }
-}
-
-function idNotFound() {
-  return new NotFoundException('账号不存在');
 }

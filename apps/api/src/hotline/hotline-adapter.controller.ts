@@ -3,7 +3,7 @@ import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { presentTransition, presentWorkOrder, WorkOrderService, type HotlineActor } from '@app/hotline';
 import type { FastifyReply } from 'fastify';
 import { CreateWorkOrderDto, TransitionDto } from './hotline.dto.js';
-import { HotlineApiKeyGuard, Integration, WorkOrderErrorFilter } from './hotline-http.js';
+import { HotlineApiKeyGuard, Integration, ORDER_ID, WorkOrderErrorFilter } from './hotline-http.js';
 
 const actor = (integration: string): HotlineActor => ({ kind: 'integration', id: integration, name: integration });
 
@@ -29,13 +29,13 @@ export class HotlineAdapterController {
 
   @Get(':id')
   @ApiOperation({ summary: '查询工单（本对接方创建的）' })
-  async get(@Param('id') id: string, @Integration() integration: string) {
+  async get(@Param('id', ORDER_ID) id: string, @Integration() integration: string) {
     return presentWorkOrder(await this.orders.get(id, integration), false);
   }
 
   @Get(':id/transitions')
   @ApiOperation({ summary: '工单流转记录（谁、何时、从何状态到何状态、说明）' })
-  async transitions(@Param('id') id: string, @Integration() integration: string) {
+  async transitions(@Param('id', ORDER_ID) id: string, @Integration() integration: string) {
     await this.orders.get(id, integration);
     return { transitions: (await this.orders.transitions(id)).map(presentTransition) };
   }
@@ -43,7 +43,7 @@ export class HotlineAdapterController {
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiOperation({ summary: '回传办理进度：派单、办理、答复、办结、回访/评价、退单；不允许的流转返回 409' })
-  async transition(@Param('id') id: string, @Body() body: TransitionDto, @Integration() integration: string) {
+  async transition(@Param('id', ORDER_ID) id: string, @Body() body: TransitionDto, @Integration() integration: string) {
     return presentWorkOrder(await this.orders.transition(id, body, actor(integration), integration), false);
   }
 }

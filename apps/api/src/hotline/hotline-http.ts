@@ -4,6 +4,10 @@ import {
 } from '@nestjs/common';
 import { HotlineApiKeys, WorkOrderError, type WorkOrderErrorKind } from '@app/hotline';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { textId } from '../common/numeric-id.pipe.js';
+
+/** Work-order ids in paths (one pipe for the operator's and the adapter's routes). */
+export const ORDER_ID = textId('工单');
 
 const STATUS: Record<WorkOrderErrorKind, new (message: string) => HttpException> = {
   'not-found': NotFoundException,

@@ -5,7 +5,7 @@ import {
   mayReveal, OperatorSearchService, presentTransition, presentWorkOrder, WorkOrderService, type HotlineActor, type WorkOrderEntity,
 } from '@app/hotline';
 import { CreateWorkOrderDto, DeadlineDto, ListWorkOrdersDto, OperatorSearchDto, ReplyDto, TransitionDto } from './hotline.dto.js';
-import { WorkOrderErrorFilter } from './hotline-http.js';
+import { ORDER_ID, WorkOrderErrorFilter } from './hotline-http.js';
 
 const actor = (user: AuthenticatedUser): HotlineActor => ({ kind: 'user', id: String(user.id), name: user.displayName || user.username, role: user.role });
 
@@ -40,7 +40,7 @@ export class HotlineOperatorController {
 
   @Get('work-orders/:id')
   @ApiOperation({ summary: '工单详情与流转记录（完整号码仅管理员和认领的话务员可见）' })
-  async get(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
+  async get(@Param('id', ORDER_ID) id: string, @CurrentUser() user: AuthenticatedUser) {
     const order = await this.orders.get(id);
     return { ...this.detail(order, user), transitions: (await this.orders.transitions(id)).map(presentTransition) };
   }
@@ -48,21 +48,21 @@ export class HotlineOperatorController {
   @Post('work-orders/:id/claim')
   @HttpCode(200)
   @ApiOperation({ summary: '认领工单' })
-  async claim(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser) {
+  async claim(@Param('id', ORDER_ID) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.detail(await this.orders.claim(id, actor(user)), user);
   }
 
   @Post('work-orders/:id/transitions')
   @HttpCode(200)
   @ApiOperation({ summary: '工单流转：受理→派单→办理→答复→办结→回访/评价；不允许的流转返回 409' })
-  async transition(@Param('id') id: string, @Body() body: TransitionDto, @CurrentUser() user: AuthenticatedUser) {
+  async transition(@Param('id', ORDER_ID) id: string, @Body() body: TransitionDto, @CurrentUser() user: AuthenticatedUser) {
     return this.detail(await this.orders.transition(id, body, actor(user)), user);
   }
 
   @Post('work-orders/:id/reply')
   @HttpCode(200)
   @ApiOperation({ summary: '答复来电人（可选同时办结）' })
-  async reply(@Param('id') id: string, @Body() body: ReplyDto, @CurrentUser() user: AuthenticatedUser) {
+  async reply(@Param('id', ORDER_ID) id: string, @Body() body: ReplyDto, @CurrentUser() user: AuthenticatedUser) {
     let order = await this.orders.transition(id, { to: 'replied', answer: body.answer, note: body.note }, actor(user));
     if (body.close) order = await this.orders.transition(id, { to: 'closed', note: '答复后办结' }, actor(user));
     return this.detail(order, user);
@@ -71,7 +71,7 @@ export class HotlineOperatorController {
   @Post('work-orders/:id/deadline')
   @HttpCode(200)
   @ApiOperation({ summary: '调整办理时限（延期，或日历数据缺失时人工确定时限）' })
-  async deadline(@Param('id') id: string, @Body() body: DeadlineDto, @CurrentUser() user: AuthenticatedUser) {
+  async deadline(@Param('id', ORDER_ID) id: string, @Body() body: DeadlineDto, @CurrentUser() user: AuthenticatedUser) {
     return this.detail(await this.orders.setDeadline(id, new Date(body.deadline), body.note, actor(user)), user);
   }
 

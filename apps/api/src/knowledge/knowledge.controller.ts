@@ -1,9 +1,14 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { summarizeItem } from '@app/conversation';
-import { KnowledgeService } from '@app/knowledge';
+import { KnowledgeService, type ConcernRecord } from '@app/knowledge';
 
 const ID_PATTERN = /^[\w.\-\u4e00-\u9fff]{1,128}$/u;
+
+/** Residents see what the engine answers with: drafts and retired concerns are staff-only (the console). */
+function published(concern: ConcernRecord | undefined): ConcernRecord | undefined {
+  return concern?.status === 'published' ? concern : undefined;
+}
 
 function requireFound<T>(value: T | undefined, what: string, id: string): T {
   if (value === undefined || !ID_PATTERN.test(id)) throw new NotFoundException(`${what}“${id.slice(0, 128)}”不存在 (not found)`);
@@ -19,7 +24,7 @@ export class KnowledgeController {
   @ApiOperation({ summary: '关切事项，含所依据的目录事项和政策解读' })
   concern(@Param('id') id: string) {
     const snapshot = this.knowledge.snapshot();
-    const concern = requireFound(snapshot.concerns.get(id), '关切事项', id);
+    const concern = requireFound(published(snapshot.concerns.get(id)), '关切事项', id);
     return {
       ...concern,
       area: snapshot.areaName(concern.areaCode),
@@ -39,13 +44,16 @@ export class KnowledgeController {
   item(@Param('id') id: string) {
     const snapshot = this.knowledge.snapshot();
     const item = requireFound(snapshot.items.get(id), '目录事项', id);
-    const titled = (ids: string[] | undefined, lookup: Map<string, { id: string; title: string }>) =>
-      (ids ?? []).flatMap((i) => (lookup.has(i) ? [{ id: i, title: lookup.get(i)!.title }] : []));
+    const titled = (ids: string[] | undefined, lookup: (id: string) => { title: string } | undefined) =>
+      (ids ?? []).flatMap((i) => {
+        const found = lookup(i);
+        return found ? [{ id: i, title: found.title }] : [];
+      });
     return {
       ...item,
       summary: summarizeItem(item, snapshot),
-      concerns: titled(snapshot.concernsByItem.get(id), snapshot.concerns),
-      interpretations: titled(snapshot.interpretationsByItem.get(id), snapshot.interpretations),
+      concerns: titled(snapshot.concernsByItem.get(id), (c) => published(snapshot.concerns.get(c))),
+      interpretations: titled(snapshot.interpretationsByItem.get(id), (i) => snapshot.interpretations.get(i)),
     };
   }
 
@@ -57,7 +65,10 @@ export class KnowledgeController {
     return {
       ...record,
       items: record.itemIds.flatMap((i) => (snapshot.items.has(i) ? [{ id: i, title: snapshot.items.get(i)!.title }] : [])),
-      concerns: (snapshot.concernsByInterpretation.get(id) ?? []).map((c) => ({ id: c, title: snapshot.concerns.get(c)!.title })),
+      concerns: (snapshot.concernsByInterpretation.get(id) ?? []).flatMap((c) => {
+        const concern = published(snapshot.concerns.get(c));
+        return concern ? [{ id: c, title: concern.title }] : [];
+      }),
     };
   }
 

@@ -1,8 +1,8 @@
-import { Controller, ForbiddenException, Get, Headers, Inject, NotFoundException, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Headers, Inject, Logger, NotFoundException, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import type { AppConfig } from '@app/common';
+import { metricsAccess, type AppConfig } from '@app/common';
 import { ConversationService, QueryLogService } from '@app/conversation';
 import { JOB_QUEUE, type JobQueue } from '@app/jobs';
 import { ServiceMetrics } from '@app/observability';
@@ -23,13 +23,17 @@ export class MetricsController {
     private readonly conversation: ConversationService,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    if (config.logging.metrics && metricsAccess(config) === 'off') {
+      new Logger(MetricsController.name).warn('生产环境未设置 METRICS_TOKEN：/metrics 已关闭。需要监控时请设置 METRICS_TOKEN（至少 16 个字符）');
+    }
+  }
 
   @Get()
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: FastifyReply): Promise<void> {
-    const { metrics, metricsToken } = this.config.logging;
-    if (!metrics) throw new NotFoundException('未启用监控指标 (metrics disabled)');
-    if (metricsToken && !sameSecret(authorization ?? '', `Bearer ${metricsToken}`)) {
+    const access = metricsAccess(this.config);
+    if (access === 'off') throw new NotFoundException('未启用监控指标（生产环境需设置 METRICS_TOKEN）(metrics disabled)');
+    if (access === 'token' && !sameSecret(authorization ?? '', `Bearer ${this.config.logging.metricsToken}`)) {
       throw new ForbiddenException('需要监控令牌 (metrics token required)');
     }
     // Gauges that are cheap to read are read at scrape time rather than kept up to date.

@@ -5,9 +5,10 @@ import { ServiceMetrics, type RateLimiter } from '@app/observability';
 import { APP_CONFIG } from '@app/platform';
 import { RATE_LIMITER } from './operations.tokens.js';
 
-// The doors residents and upstream systems knock on; staff routes have their own login limits.
-const EXACT = new Set(['/api/answer', '/api/search', '/api/feedback', '/chat']);
-const PREFIXES = ['/wechat/', '/answer/'];
+// The doors residents and upstream systems knock on (the knowledge reads too: their ids can be
+// enumerated); staff routes have their own login limits.
+const EXACT = new Set(['/api/answer', '/api/search', '/api/feedback', '/chat', '/api/areas']);
+const PREFIXES = ['/wechat/', '/answer/', '/api/concerns/', '/api/items/', '/api/interpretations/'];
 
 /** Is this path one of the public doors (with or without a trailing slash; also when no route matches)? */
 export function isRateLimitedPath(url: string): boolean {

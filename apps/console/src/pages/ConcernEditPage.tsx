@@ -1,13 +1,14 @@
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Popconfirm, Row, Select, Space, Spin } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Popconfirm, Row, Select, Space, Spin } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { apiPost, apiPut } from '../api';
+import { apiGet, apiPost, apiPut } from '../api';
 import { AreaSelect } from '../components/AreaSelect';
 import { ConcernSideInfo } from '../components/ConcernSideInfo';
 import { ConcernTestBox } from '../components/ConcernTestBox';
 import { EntityPicker } from '../components/EntityPicker';
 import { PageTitle } from '../components/PageTitle';
+import { PublishPreview, type ConcernPreview } from '../components/PublishPreview';
 import { StatusTag } from '../components/StatusTag';
 import { useAction, useApiData } from '../hooks';
 import { navigate, useParams } from '../router';
@@ -89,6 +90,7 @@ export function ConcernEditPage() {
   const { data: concern, loading, setData } = useApiData<Concern>(isNew ? null : `/api/console/concerns/${encodeURIComponent(id)}`);
   const [form] = Form.useForm<FormValues>();
   const { busy, run } = useAction();
+  const { modal } = App.useApp();
   const question = Form.useWatch('question', form);
   const paraphrases = Form.useWatch('paraphrases', form);
   const kind = Form.useWatch('kind', form);
@@ -115,11 +117,27 @@ export function ConcernEditPage() {
       '已保存',
     );
 
+  /** Saves, then shows the reply residents would get; resolves true once the curator confirms. */
+  const confirmPublish = async (saved: Concern): Promise<boolean> => {
+    const preview = await apiGet<ConcernPreview>(`/api/console/concerns/${encodeURIComponent(saved.id)}/preview`);
+    if (isNew) navigate(`/concerns/${encodeURIComponent(saved.id)}`, { replace: true });
+    const blocked = preview.problems.length > 0;
+    return modal.confirm({
+      title: blocked ? '还不能发布' : '确认发布？',
+      width: 640,
+      content: <PublishPreview preview={preview} />,
+      okText: '发布',
+      cancelText: blocked ? '返回修改' : '取消',
+      okButtonProps: { disabled: blocked },
+    });
+  };
+
   const changeStatus = (to: ConcernStatus) =>
     run(
       to,
       async () => {
         const saved = await save();
+        if (to === 'published' && !(await confirmPublish(saved))) throw new Error('未发布');
         const updated = await apiPost<Concern>(`/api/console/concerns/${encodeURIComponent(saved.id)}/status`, { status: to });
         if (updated && typeof updated === 'object' && 'id' in updated) setData(updated);
         else setData({ ...saved, status: to });

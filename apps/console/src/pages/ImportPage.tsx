@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Result, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { apiPost } from '../api';
+import { apiDownload, apiPost } from '../api';
 import { PageTitle } from '../components/PageTitle';
 import { useAction } from '../hooks';
 import type { CatalogueItem } from '../types';
@@ -81,8 +81,17 @@ export function ImportPage() {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击或拖拽文件到此处上传</p>
-          <p className="ant-upload-hint">支持 .xlsx 和 .csv（UTF-8）；上传后只做预览，不会修改目录。</p>
+          <p className="ant-upload-hint">支持 .xlsx 和 .csv（UTF-8 或 Excel 保存的 GBK 编码）；“领域”可填名称、代码或别名；上传后只做预览，不会修改目录。</p>
         </Upload.Dragger>
+        <Button
+          type="link"
+          icon={<DownloadOutlined />}
+          style={{ marginTop: 8, paddingLeft: 0 }}
+          data-testid="import-template"
+          onClick={() => void apiDownload('/api/console/import/catalogue/template', '目录导入模板.csv')}
+        >
+          下载导入模板（表头和一行示例）
+        </Button>
       </Card>
       {committed && <Result status="success" title="导入完成" subTitle={committed} />}
       {preview && (

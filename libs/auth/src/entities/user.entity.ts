@@ -22,6 +22,10 @@ export class UserEntity {
   @Column('boolean', { default: false })
   disabled: boolean;
 
+  /** Set for the first admin's printed password: every console call but changing it is refused until then. */
+  @Column('boolean', { name: 'must_change_password', default: false })
+  mustChangePassword: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

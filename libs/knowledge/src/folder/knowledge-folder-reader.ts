@@ -154,13 +154,35 @@ export function areaLookup(areas: AreaRecord[]): Map<string, string> {
   return map;
 }
 
+/**
+ * The areas one may write, for an error message: `旅游（tourism；也可写：文旅、文化和旅游）`. Relies on
+ * areaLookup's order (code, then name, then aliases, per area).
+ */
+export function describeAreas(areaCodeByName: Map<string, string>): string {
+  const byCode = new Map<string, string[]>();
+  for (const [written, code] of areaCodeByName) if (written !== code) byCode.set(code, [...(byCode.get(code) ?? []), written]);
+  return [...byCode].map(([code, [name, ...aliases]]) => `${name ?? code}（${code}${aliases.length ? `；也可写：${aliases.join('、')}` : ''}）`).join('，');
+}
+
 function resolveArea(
   value: string | null, areaCodeByName: Map<string, string>, ctx: { file: string; entry: string; field: string }, issues: Issues,
 ): string | null {
   if (value === null) return null;
   const code = areaCodeByName.get(value.trim());
-  if (!code) issues.push({ ...ctx, message: `领域“${value}”不在 areas.yaml 中` });
+  if (!code) issues.push({ ...ctx, message: `领域“${value}”不存在（可填写领域的名称、代码或别名）` });
   return code ?? value.trim();
+}
+
+/**
+ * CSV bytes as text: UTF-8 when they are valid UTF-8, else GB18030 (a superset of GBK), which is
+ * what Excel on a Chinese Windows saves as "CSV".
+ */
+function decodeCsv(content: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    return new TextDecoder('gb18030').decode(content);
+  }
 }
 
 async function readAreas(dir: string, issues: Issues): Promise<AreaRecord[]> {
@@ -216,7 +238,7 @@ export async function catalogueRows(file: string, content: Buffer): Promise<stri
     });
     return rows;
   }
-  return parseCsv(content.toString('utf8'), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  return parseCsv(decodeCsv(content), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
 }
 
 async function readCatalogueRows(dir: string, file: string, issues: Issues): Promise<string[][] | null> {
@@ -253,12 +275,16 @@ export function catalogueItemsFromRows(
   const missing = REQUIRED_CATALOGUE_COLUMNS.filter((c) => !columnIndex.has(c));
   if (!columnIndex.has('编号') && !columnIndex.has('序号')) missing.unshift('编号' as never);
   if (missing.length > 0) {
-    issues.push({ file: fileLabel, entry: '第1行', message: `缺少必需的列：${missing.join('、')}` });
+    issues.push({
+      file: fileLabel, entry: '第1行',
+      message: `缺少必需的列：${missing.join('、')}（第一行应是表头；可下载导入模板对照。若表头显示为乱码，请另存为 UTF-8 或 GBK 编码的 CSV，或 .xlsx）`,
+    });
     return [];
   }
   const known = new Set<string>([...CATALOGUE_COLUMNS.map((c) => c.header), '序号']);
   const extraColumns = [...columnIndex.keys()].filter((h) => !known.has(h));
   const items: CatalogueItemRecord[] = [];
+  const issuesBefore = issues.length;
   rows.slice(1).forEach((cells, offset) => {
     const rowNumber = offset + 2;
     const cell = (name: string): string => {
@@ -295,6 +321,10 @@ export function catalogueItemsFromRows(
       sourceFile: file.replace(/\.xlsx$/i, '.csv'),
     });
   });
+  // Once, not on every row: staff never see areas.yaml, so name what they may write.
+  if (issues.slice(issuesBefore).some((issue) => issue.field === '领域' && issue.message.startsWith('领域“'))) {
+    issues.push({ file: fileLabel, field: '领域', message: `可填写的领域：${describeAreas(areaCodeByName)}` });
+  }
   return items;
 }
 

@@ -89,12 +89,12 @@ describe('knowledge folder', () => {
     await writeFile(path, text.replace('tourism-5,tourism,公共服务,旅行社名录', 'tourism-5,天文,公共服务,'));
     const issues = await issuesOf();
     expect(issues).toContain('catalogue/tourism.csv · 第3行 · 二级事项: 必填内容为空');
-    expect(issues).toContain('catalogue/tourism.csv · 第3行 · 领域: 领域“天文”不在 areas.yaml 中');
+    expect(issues).toContain('catalogue/tourism.csv · 第3行 · 领域: 领域“天文”不存在（可填写领域的名称、代码或别名）');
   });
 
   it('reports a missing column once, for the header row', async () => {
     await writeFile(join(dir, 'catalogue', 'extra.csv'), '编号,领域,一级事项\nx-1,tourism,公共服务\n');
-    expect(await issuesOf()).toContain('catalogue/extra.csv · 第1行: 缺少必需的列：二级事项、公开内容');
+    expect(await issuesOf()).toContain('catalogue/extra.csv · 第1行: 缺少必需的列：二级事项、公开内容（第一行应是表头；可下载导入模板对照。若表头显示为乱码，请另存为 UTF-8 或 GBK 编码的 CSV，或 .xlsx）');
   });
 
   it('reports duplicate ids and links that do not resolve', async () => {
