@@ -6,13 +6,17 @@ import type { AnalysedQuery, CandidateType, ScoredCandidate } from './match-type
 import { HomophoneCorrector } from './typo-corrector.js';
 
 /**
- * A word that begins or ends with a character that is a word of its own (未修, 户及以上, 部能, 这是)
- * is two words that jieba's guesser joined, not a typo.
+ * A word that begins or ends with a character that is a word of its own (未修, 户及以上, 部能, 这是,
+ * 发不发), or begins with a locative, a time word, a numeral or a preposition (会议中+接, 2日+起, 市+一院,
+ * 按+全倒) is two words jieba's guesser joined, not a typo.
  */
-const FUNCTION_CHARACTER = /^[未不没别这那是的了有在就也都还又再才很被把对向从到去来过着个能会要想及与和或并且但而已曾将让给为以之其此每各某该该]|[的了是在就也都还又再才很被把对向从到去来过着个能会要想及与和或并而已曾将让给为以之其此每各]$/u;
+const FUNCTION_CHARACTER = /^[未不没别这那是的了有在就也都还又再才很被把对向从到去来过着个能会要想及与和或并且但而已曾将让给为以之其此每各某该中上下里内外前后时日月年号一二三两几起按离]|[的了是在就也都还又再才很被把对向从到去来过着个能会要想及与和或并而已曾将让给为以之其此每各不离近]$/u;
 
-/** A road, village or district name (望仙路), which no domain word sounds like on purpose. */
-const PLACE_SUFFIX = /[路街巷村镇乡县区市省湾园苑]$/u;
+/**
+ * A road, village or district name (望仙路), or a level of government before a word (县职中 = 县 +
+ * 职中): places, which no domain word sounds like on purpose.
+ */
+const PLACE = /[路街巷村镇乡县区市省湾园苑]$|^[省市县区镇乡村]/u;
 
 /**
  * Everything needed to answer from one knowledge revision: analyzer (with that revision's
@@ -64,16 +68,19 @@ export class AnswerIndex {
     const raw = [...new Set(analysed.terms)];
     const known = (t: string) => this.concerns.weights.has(t);
     const terms = raw.map((term) => {
-      // Only what is not a word is a typo: a word of the dictionary or of the knowledge (领导, 实施,
-      // 北京市, 公正) is what the resident meant, however much a domain word sounds like it.
-      if (known(term) || this.analyzer.isDictionaryWord(term)) return term;
-      // Evidence beyond the sound: the domain word shares a character with what was typed (认正 →
-      // 认证, 申情 → 申请; not 先放 → 现房) and keeps company with the rest of the question (认证, not
-      // 人证, next to 养老金).
-      if (FUNCTION_CHARACTER.test(term) || PLACE_SUFFIX.test(term) || this.straddlesWord(term, analysed.normalized)) return term;
+      // Only what is not a word is a typo, and a correction needs evidence beyond the sound. Cheapest
+      // checks first: this runs for every unknown word of a 1,000-character letter.
+      if (known(term) || FUNCTION_CHARACTER.test(term) || PLACE.test(term)) return term;
       const others = raw.filter((t) => t !== term && known(t));
-      const fixed = others.length === 0 ? undefined : this.corrector.candidates(term, known)
-        .find((sound) => [...sound].some((ch) => term.includes(ch)) && this.concerns.usedTogether(sound, others));
+      if (others.length === 0) return term;
+      const sounds = this.corrector.candidates(term, known);
+      // A word of jieba's dictionary (领导, 实施, 北京市, 公正) is what the resident meant, however much
+      // a domain word sounds like it; so is a guess that cuts across one (县职中).
+      if (sounds.length === 0 || this.analyzer.isDictionaryWord(term) || this.straddlesWord(term, analysed.normalized)) return term;
+      // The domain word shares a character with what was typed (认正 → 认证, 申情 → 申请; not 先放 →
+      // 现房), is not a function word itself (要钱), and keeps company with the rest of the question
+      // (认证, not 人证, next to 养老金).
+      const fixed = sounds.find((sound) => !FUNCTION_CHARACTER.test(sound) && [...sound].some((ch) => term.includes(ch)) && this.concerns.usedTogether(sound, others));
       if (fixed === undefined) return term;
       corrections[term] = fixed;
       return fixed;
