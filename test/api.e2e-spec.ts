@@ -1,15 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { constants as zlibConstants, createBrotliCompress, gzipSync } from 'node:zlib';
 import request from 'supertest';
+import { createUserAndLogin, type SignedIn } from './support/auth.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+const INTEGRATION_KEY = 'answer-e2e-key-0123456789abcdef';
 
 describe('answer API (e2e)', () => {
   let t: TestApp;
   let http: ReturnType<typeof request>;
+  let operator: SignedIn;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp((c) => {
+      c.hotline.apiKeys = `platform-a:${INTEGRATION_KEY}`;
+    });
     http = request(t.app.getHttpServer());
+    operator = await createUserAndLogin(t, 'operator');
   });
 
   afterAll(async () => {
@@ -17,6 +24,20 @@ describe('answer API (e2e)', () => {
   });
 
   const ask = (body: object) => http.post('/api/answer').send(body);
+  // WeChat and hotline channels speak for verified residents: only staff or an integration may claim them.
+  const askAsOperator = (body: object) => http.post('/api/answer').set(operator.headers).send(body);
+
+  it('refuses channel wechat or hotline from an anonymous caller; accepts them from a signed-in operator or an X-Api-Key', async () => {
+    for (const channel of ['wechat', 'hotline']) {
+      const refused = await ask({ text: '低保怎么申请', channel }).expect(403);
+      expect(refused.body.message).toMatch(/渠道.*话务员.*X-Api-Key/);
+      await http.post('/api/answer').set('X-Api-Key', 'wrong').send({ text: '低保怎么申请', channel }).expect(403);
+      await askAsOperator({ text: '低保怎么申请', channel }).expect(200);
+      await http.post('/api/answer').set('X-Api-Key', INTEGRATION_KEY).send({ text: '低保怎么申请', channel }).expect(200);
+    }
+    await http.post('/api/answer').set('Authorization', 'Bearer nope').send({ text: '低保怎么申请', channel: 'hotline' }).expect(401);
+    await ask({ text: '低保怎么申请', channel: 'web' }).expect(200);
+  });
 
   it('answers a confident question with the approved answer and the item it rests on', async () => {
     const res = await ask({ text: '被旅行社坑了，去哪里投诉？', userId: 'u-answer' }).expect(200);
@@ -38,20 +59,20 @@ describe('answer API (e2e)', () => {
   });
 
   it('asks back when unsure, and the next message "2" picks the second choice for that user only', async () => {
-    const first = await ask({ text: '低保', userId: 'u-clarify', channel: 'wechat' }).expect(200);
+    const first = await askAsOperator({ text: '低保', userId: 'u-clarify', channel: 'wechat' }).expect(200);
     expect(first.body.decision).toBe('clarify');
     expect(first.body.choices.length).toBeGreaterThanOrEqual(2);
     expect(first.body.reply).toMatch(/请回复序号/);
     const second = first.body.choices[1];
 
-    const other = await ask({ text: '2', userId: 'someone-else', channel: 'wechat' }).expect(200);
+    const other = await askAsOperator({ text: '2', userId: 'someone-else', channel: 'wechat' }).expect(200);
     expect(other.body.decision).not.toBe('answer');
 
-    const picked = await ask({ text: '2', userId: 'u-clarify', channel: 'wechat' }).expect(200);
+    const picked = await askAsOperator({ text: '2', userId: 'u-clarify', channel: 'wechat' }).expect(200);
     expect(picked.body.decision).toBe('answer');
     expect(picked.body.concern.id).toBe(second.id);
 
-    const again = await ask({ text: '2', userId: 'u-clarify', channel: 'wechat' }).expect(200);
+    const again = await askAsOperator({ text: '2', userId: 'u-clarify', channel: 'wechat' }).expect(200);
     expect(again.body.decision).not.toBe('answer');
   });
 

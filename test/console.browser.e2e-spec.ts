@@ -243,7 +243,8 @@ describeInBrowser('staff console in Chromium', () => {
     });
 
     // One question on the record so that the dashboard has something to draw.
-    await api('POST', '/api/answer', { text: '旅行社名录在哪看', channel: 'wechat' }, false);
+    // Signed in: only staff or an integration may speak for the wechat channel on /api/answer.
+    await api('POST', '/api/answer', { text: '旅行社名录在哪看', channel: 'wechat' });
     await t.app.get(QueryLogService).flush();
 
     await page.goto(`${base}/console/`);
@@ -273,7 +274,7 @@ describeInBrowser('staff console in Chromium', () => {
   it('lists an unanswerable question in the learning loop and turns the group into a draft concern', async () => {
     const asked = ['我家的羊驼走丢了找哪个部门', '羊驼走丢了找哪个部门', '我家羊驼走丢了找谁'];
     for (const [i, text] of asked.entries()) {
-      const response = await api<{ decision: string }>('POST', '/api/answer', { text, channel: i === 0 ? 'wechat' : 'web', userId: `resident-${i}` }, false);
+      const response = await api<{ decision: string }>('POST', '/api/answer', { text, channel: i === 0 ? 'wechat' : 'web', userId: `resident-${i}` }, i === 0);
       expect(response.body.decision).not.toBe('answer');
     }
     await t.app.get(QueryLogService).flush();
@@ -299,7 +300,7 @@ describeInBrowser('staff console in Chromium', () => {
 
   it('adds a learning-loop group to an existing concern as paraphrases, chosen with the search-as-you-type picker', async () => {
     const asked = ['无人机航拍要去哪里备案', '无人机航拍去哪备案'];
-    for (const text of asked) await api('POST', '/api/answer', { text, channel: 'hotline' }, false);
+    for (const text of asked) await api('POST', '/api/answer', { text, channel: 'hotline' });
     await t.app.get(QueryLogService).flush();
 
     const page = await signedInPage();

@@ -308,6 +308,23 @@ describe('console curation API (e2e)', () => {
     expect(again.body).toMatchObject({ adds: [], changes: [], unchanged: 2, errors: [] });
   });
 
+  it('refuses cells Excel would run as formulas: in an import preview, and when saving an item or a concern', async () => {
+    const csv = [
+      '编号,领域,一级事项,二级事项,公开内容',
+      'tourism-30,旅游,公共服务,=1+2,内容',
+      'tourism-31,旅游,公共服务,负数,-5 元',
+    ].join('\n');
+    const preview = await post('import/catalogue/preview', { filename: '旅游.csv', contentBase64: Buffer.from(csv).toString('base64') }).expect(200);
+    expect(preview.body.errors).toEqual([{ row: 2, message: expect.stringMatching(/^二级事项：.*公式/) }]);
+    const item = await post('items', { areaCode: 'tourism', level1: '公共服务', title: '@SUM(A1)', content: '内容' }).expect(400);
+    expect(item.body.message).toMatch(/二级事项.*公式/);
+    const concern = await post('concerns', { ...VOLUNTEER, id: 'C-formula', paraphrases: ['正常问法', '+cmd'] }).expect(400);
+    expect(concern.body.message).toMatch(/相似问法.*公式/);
+    await get('concerns/C-formula').expect(404);
+    // A Markdown list in an answer and a negative figure are ordinary text.
+    await post('concerns', { ...VOLUNTEER, id: 'C-list', answer: '- 第一步：到县政务服务中心\n- 第二步：提交材料' }).expect(201);
+  });
+
   it('previews an XLSX catalogue and rejects bad uploads with 400', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('目录');

@@ -24,6 +24,7 @@ const limits = (perIp: number, perUser: number) => ({ perIp, perUser, windowSeco
 describe('operations: request ids, metrics, security headers, CORS (e2e)', () => {
   const http = serviceWith((config) => {
     config.security.corsOrigins = ['https://www.example.gov.cn'];
+    config.hotline.apiKeys = 'metrics-test:metrics-test-key-0123456789';
   });
 
   it('gives every response a request id, and keeps a sane one sent by the caller', async () => {
@@ -36,7 +37,8 @@ describe('operations: request ids, metrics, security headers, CORS (e2e)', () =>
   });
 
   it('counts answers by decision and channel in the Prometheus metrics', async () => {
-    await http().post('/api/answer').send({ text: '被旅行社坑了，去哪里投诉？', channel: 'wechat' }).expect(200);
+    // Only an integration (or signed-in staff) may speak for the wechat channel on /api/answer.
+    await http().post('/api/answer').set('X-Api-Key', 'metrics-test-key-0123456789').send({ text: '被旅行社坑了，去哪里投诉？', channel: 'wechat' }).expect(200);
     await http().post('/api/answer').send({ text: '护照加急办理需要几天' }).expect(200);
     const res = await http().get('/metrics').expect(200);
     expect(res.headers['content-type']).toContain('text/plain');

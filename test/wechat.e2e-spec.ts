@@ -293,10 +293,27 @@ describe('WeChat official account webhook, plain mode (e2e)', () => {
   });
 
   it('takes feedback from the web chat and serves the full-answer and chat pages', async () => {
-    await http.post('/api/feedback').send({ concernId: 'C-tourism-complaint', useful: false, sessionId: 'web-0123456789abcdef' }).expect(201);
-    await http.post('/api/feedback').send({ concernId: 'C-unknown', useful: true }).expect(404);
-    await http.post('/api/feedback').send({ concernId: 'C-tourism-draft', useful: true }).expect(404);
-    for (const bad of [{ useful: true }, { concernId: 'C-tourism-complaint', useful: 'yes' }, { concernId: 'C-tourism-complaint', useful: true, admin: 1 }]) {
+    // A vote cites the exchange it is about: that answer's concern, once.
+    const answered = await http.post('/api/answer').send({ text: '被旅行社坑了，去哪里投诉？' }).expect(200);
+    const { exchangeId } = answered.body;
+    expect(exchangeId).toMatch(/^[0-9a-f-]{36}$/);
+    const greeting = await http.post('/api/answer').send({ text: '你好' }).expect(200);
+    expect(greeting.body.exchangeId).toMatch(/^[0-9a-f-]{36}$/);
+    const wrongConcern = await http.post('/api/feedback').send({ exchangeId, concernId: 'C-tourism-scenic-hours', useful: false }).expect(400);
+    expect(wrongConcern.body.message).toContain('这次答复');
+    await http.post('/api/feedback').send({ exchangeId, concernId: 'C-tourism-complaint', useful: false, sessionId: 'web-0123456789abcdef' }).expect(201);
+    const again = await http.post('/api/feedback').send({ exchangeId, concernId: 'C-tourism-complaint', useful: false }).expect(409);
+    expect(again.body.message).toContain('已经评价');
+    const unknown = await http.post('/api/feedback').send({ exchangeId: '00000000-0000-4000-8000-000000000000', concernId: 'C-tourism-complaint', useful: true }).expect(400);
+    expect(unknown.body.message).toContain('答复记录不存在或已过期');
+    await http.post('/api/feedback').send({ exchangeId: greeting.body.exchangeId, concernId: 'C-tourism-complaint', useful: true }).expect(400);
+    const votes = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM answer_feedback WHERE user_ref = 'web-0123456789abcdef'`);
+    expect(votes).toEqual([{ n: 1 }]);
+    for (const bad of [
+      { useful: true }, { exchangeId, useful: true }, { concernId: 'C-tourism-complaint', useful: true },
+      { exchangeId, concernId: 'C-tourism-complaint', useful: 'yes' }, { exchangeId, concernId: 'C-tourism-complaint', useful: true, admin: 1 },
+      { exchangeId: 'not an id', concernId: 'C-tourism-complaint', useful: true },
+    ]) {
       await http.post('/api/feedback').send(bad).expect(400);
     }
 

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadAppConfig, type AppConfig } from '@app/common';
 import { ConversationService } from '@app/conversation';
 import {
-  answerWarnings, formatIssue, KnowledgeImportError, KnowledgeService, KnowledgeSnapshot, readKnowledgeFolder, similarQuestionWarnings,
+  answerWarnings, formatIssue, formulaCellWarnings, KnowledgeImportError, KnowledgeService, KnowledgeSnapshot, readKnowledgeFolder, similarQuestionWarnings,
   type KnowledgeBundle,
 } from '@app/knowledge';
 import { AnswerIndex, AnswerIndexService, findConfusableConcerns, formatConfusionReport, isConfusable } from '@app/matching';
@@ -29,7 +29,8 @@ async function withPlatform<T>(config: AppConfig, run: (app: Awaited<ReturnType<
 
 /** Warnings only (the folder is valid): figures and clauses without a named source, review dates that have passed. */
 function reportAnswers(bundle: KnowledgeBundle): void {
-  const warnings = answerWarnings(bundle);
+  // Formula-like cells: export keeps them verbatim (the round trip), so staff are told here.
+  const warnings = [...answerWarnings(bundle), ...formulaCellWarnings(bundle)];
   if (warnings.length === 0) {
     console.log('答复口径检查：没有发现问题');
     return;

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { acquireRedis, releaseRedis } from '@app/common';
 import { CLARIFICATION_STORE, MemoryClarificationStore, RedisClarificationStore, type ClarificationStore } from './clarification-store.js';
 import { CONVERSATION_SETTINGS, ConversationService, type ConversationSettings } from './conversation.service.js';
+import { EXCHANGE_STORE, MemoryExchangeStore, RedisExchangeStore } from './exchange-store.js';
 import { FeedbackService } from './feedback.service.js';
 import { QueryLogService } from './query-log.service.js';
 
@@ -29,6 +30,7 @@ export class ConversationModule {
         QueryLogService,
         FeedbackService,
         { provide: CLARIFICATION_STORE, useValue: store },
+        { provide: EXCHANGE_STORE, useValue: redis ? new RedisExchangeStore(redis) : new MemoryExchangeStore() },
         { provide: CONVERSATION_SETTINGS, useValue: options.settings },
         { provide: RedisConnectionCloser, useValue: new RedisConnectionCloser(redis) },
       ],

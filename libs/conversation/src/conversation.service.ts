@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
 import { parseChannels, splitNumberedList, type CatalogueItemRecord, type KnowledgeSnapshot } from '@app/knowledge';
 import { AnswerIndexService, type AnswerIndex, type DecisionThresholds, type ScoredCandidate } from '@app/matching';
 import { CLARIFICATION_STORE, type ClarificationStore, type PendingClarification } from './clarification-store.js';
+import { EXCHANGE_STORE, type ExchangeStore } from './exchange-store.js';
 import { MatchCache } from './match-cache.js';
 import { QueryLogService } from './query-log.service.js';
 import { ReplyComposer } from './reply-composer.js';
@@ -47,7 +49,12 @@ export interface AnswerResult {
   followUp: { id: string; title: string } | null;
   /** Query words replaced as likely typos. */
   corrections: Record<string, string>;
+  /** Opaque id of this exchange: a feedback vote must cite it (remembered 24 h when a concern was answered). */
+  exchangeId: string;
 }
+
+/** A result before the exchange is numbered (the matching and reply code does not know about it). */
+type Reply = Omit<AnswerResult, 'exchangeId'>;
 
 /** Emitted after every exchange (metrics subscribe to it; the conversation does not know who listens). */
 export interface AnsweredEvent {
@@ -96,6 +103,7 @@ export class ConversationService {
     private readonly queryLog: QueryLogService,
     @Inject(CLARIFICATION_STORE) private readonly clarifications: ClarificationStore,
     @Inject(CONVERSATION_SETTINGS) private readonly settings: ConversationSettings,
+    @Inject(EXCHANGE_STORE) private readonly exchanges: ExchangeStore,
   ) {
     this.composer = new ReplyComposer(settings.hotline);
   }
@@ -107,7 +115,7 @@ export class ConversationService {
     const index = this.answerIndex.current();
     const knowledge = index.knowledge;
     const normalized = index.analyzer.normalize(question.text);
-    let result: AnswerResult;
+    let result: Reply;
 
     const choice = parseChoice(normalized);
     const pending = choice !== null && userKey ? await this.clarifications.get(userKey) : null;
@@ -141,10 +149,12 @@ export class ConversationService {
       candidates: result.candidates.map((c) => ({ id: c.id, score: c.score })),
       latencyMs,
     });
-    return result;
+    const exchangeId = randomUUID();
+    if (result.concern) await this.exchanges.remember(exchangeId, { concernId: result.concern.id, channel });
+    return { ...result, exchangeId };
   }
 
-  private async matchResult(text: string, userKey: string | null, index: AnswerIndex): Promise<AnswerResult> {
+  private async matchResult(text: string, userKey: string | null, index: AnswerIndex): Promise<Reply> {
     const knowledge = index.knowledge;
     const { query, concerns, documents, decision, chosen, followUp } = this.matches.match(index, text, this.settings.thresholds, MAX_CANDIDATES);
     const candidates = [...concerns, ...documents].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES);
@@ -195,7 +205,7 @@ export class ConversationService {
 
   private answerResult(
     concernId: string, knowledge: KnowledgeSnapshot, candidates: ScoredCandidate[], corrections: Record<string, string>,
-  ): AnswerResult {
+  ): Reply {
     const concern = knowledge.concerns.get(concernId)!;
     return {
       decision: 'answer',
@@ -213,7 +223,7 @@ export class ConversationService {
     };
   }
 
-  private emptyResult(decision: AnswerDecision, reply: string): AnswerResult {
+  private emptyResult(decision: AnswerDecision, reply: string): Reply {
     return { decision, reply, concern: null, candidates: [], items: [], interpretations: [], choices: [], followUp: null, corrections: {} };
   }
 }

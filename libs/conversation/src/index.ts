@@ -1,4 +1,5 @@
 export * from './clarification-store.js';
+export * from './exchange-store.js';
 export * from './small-talk.js';
 export * from './reply-composer.js';
 export * from './query-log.service.js';

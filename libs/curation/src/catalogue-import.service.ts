@@ -4,7 +4,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { DataSource, In, LessThan } from 'typeorm';
 import {
   AreaEntity, areaLookup, CATALOGUE_COLUMNS, CatalogueItemEntity, catalogueItemsFromRows, catalogueRows, emptyBundle,
-  normalizeHeader, validateBundle, type CatalogueItemRecord, type KnowledgeIssue,
+  FORMULA_CELL_MESSAGE, normalizeHeader, startsLikeFormula, validateBundle, type CatalogueItemRecord, type KnowledgeIssue,
 } from '@app/knowledge';
 import type { Actor } from './curation.types.js';
 import { ImportPreviewEntity } from './entities/index.js';
@@ -76,6 +76,14 @@ export class CatalogueImportService {
     const uploaded = catalogueItemsFromRows(rows, safeName, areaLookup(areas), issues);
     // Duplicate ids within the file: the folder validator's rule.
     issues.push(...validateBundle({ ...emptyBundle(), items: uploaded }));
+    // Refused here (the folder reader only warns): a cell Excel would run as a formula must not
+    // reach the knowledge, since export writes cells verbatim.
+    const headerCells = (rows[0] ?? []).map((h) => String(h).trim());
+    rows.slice(1).forEach((cells, offset) => cells.forEach((cell, column) => {
+      if (headerCells[column] && startsLikeFormula(String(cell ?? ''))) {
+        issues.push({ file: safeName, entry: `第${offset + 2}行`, field: headerCells[column], message: FORMULA_CELL_MESSAGE });
+      }
+    }));
     // A column missing from the file leaves that field as it is; a present but empty cell clears it.
     const header = new Set((rows[0] ?? []).map((h) => normalizeHeader(String(h))));
     const present = CATALOGUE_COLUMNS.filter((c) => header.has(c.header)).map((c) => c.field);

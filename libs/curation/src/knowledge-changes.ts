@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  AreaEntity, areaLookup, bumpRevision, KnowledgeEditor, KnowledgeService, KnowledgeStore, todayInChina, validateBundle,
+  AreaEntity, areaLookup, CATALOGUE_COLUMNS, concernTextFields, FORMULA_CELL_MESSAGE, startsLikeFormula, bumpRevision, KnowledgeEditor, KnowledgeService, KnowledgeStore, todayInChina, validateBundle,
   type KnowledgeKind, type KnowledgeRecordOf,
 } from '@app/knowledge';
 import type { Actor } from './curation.types.js';
@@ -90,6 +90,10 @@ export class ChangeTransaction {
       const areas = areaLookup(await this.manager.find(AreaEntity));
       if (areas.get(areaCode) !== areaCode) problems.push(`领域“${areaCode}”不存在`);
     }
+    // Export writes cells verbatim (the folder format round-trips), so formula-like text is refused at the door.
+    for (const [field, value] of formulaFields(kind, record)) {
+      if (value && startsLikeFormula(value)) problems.push(`${field}：${FORMULA_CELL_MESSAGE}`);
+    }
     if (kind !== 'item') {
       const bundle = await this.store.loadBundle(this.manager);
       const list = (kind === 'concern' ? bundle.concerns : bundle.interpretations) as KnowledgeRecordOf[KnowledgeKind][];
@@ -137,4 +141,18 @@ export class KnowledgeChanges {
     if (changed) await this.knowledge.refresh().catch((error: Error) => this.logger.warn(`修改已保存，但重新加载知识库失败：${error.message}`));
     return result;
   }
+}
+
+const CONCERN_FIELD_LABELS: Record<string, string> = { title: '标题', question: '标准问题', paraphrases: '相似问法', keywords: '关键词', answer: '答复口径' };
+
+/** The staff-written text of a record, labelled as the console labels it. */
+function formulaFields(kind: KnowledgeKind, record: KnowledgeRecordOf[KnowledgeKind]): [string, string | null][] {
+  if (kind === 'item') {
+    const item = record as KnowledgeRecordOf['item'];
+    return CATALOGUE_COLUMNS.map((c) => [c.header, item[c.field]]);
+  }
+  if (kind === 'concern') {
+    return concernTextFields(record as KnowledgeRecordOf['concern']).map(([field, value]) => [CONCERN_FIELD_LABELS[field.replace(/\[\d+\]$/, '')] ?? field, value]);
+  }
+  return [];
 }

@@ -78,7 +78,7 @@ export class LearningService {
         questions: group.questions.slice(0, QUESTIONS_SHOWN).map((q) => ({ text: q.text, count: q.count })),
         askers: group.askers,
         suggestedConcern: suggestion?.concern ?? null,
-        hot: group.askers >= this.settings.hotAskers,
+        hot: group.verifiedAskers >= this.settings.hotAskers,
       });
     }
     // The dashboard's summary does not replace what staff listed (and act on) in the learning page.

@@ -25,6 +25,9 @@ describe('groupQuestions', () => {
     ]);
     expect(groups[0].channels).toEqual({ web: 3, wechat: 1, hotline: 1 });
     expect(groups[0].askers).toBe(5);
+    // Only WeChat openids (signed webhook) and hotline callers (authenticated integration) are verified.
+    expect(groups[0].verifiedAskers).toBe(2);
+    expect(groups[1].verifiedAskers).toBe(0);
     expect(groups[0].questions.map((q) => q.text).sort()).toEqual(['护照加急办理要几天啊', '护照加急办理需要几天', '请问护照加急办理需要几天？'].sort());
   });
 

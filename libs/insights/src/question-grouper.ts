@@ -32,6 +32,8 @@ export interface QuestionGroup {
   channels: Record<LearningChannel, number>;
   /** Distinct askers across the group's questions. */
   askers: number;
+  /** Distinct askers from verified channels (WeChat, hotline): what the hot flag counts. */
+  verifiedAskers: number;
   questions: GroupedQuestion[];
 }
 
@@ -79,9 +81,17 @@ interface Distinct {
   normalized: Set<string>;
   channels: Map<string, number>;
   users: Set<string>;
+  verifiedUsers: Set<string>;
   terms: string[];
   weight: number;
 }
+
+/**
+ * Channels whose askers are real people: WeChat openids come from signed webhooks, hotline callers
+ * from an authenticated integration. Web userIds are self-declared (and the log keeps no address),
+ * so they count towards `askers` but never make a group hot.
+ */
+const VERIFIED_CHANNELS: ReadonlySet<string> = new Set(['wechat', 'hotline']);
 
 // A term in more leaders' term sets than this is not used to find candidates (it is common and
 // light); candidates found through rarer terms are still scored on all their terms.
@@ -102,7 +112,7 @@ export function groupQuestions(
     if (!compact) continue;
     let d = byCompact.get(compact);
     if (!d) {
-      d = { compact, text: row.question, textCount: 0, count: 0, normalized: new Set(), channels: new Map(), users: new Set(), terms: [], weight: 0 };
+      d = { compact, text: row.question, textCount: 0, count: 0, normalized: new Set(), channels: new Map(), users: new Set(), verifiedUsers: new Set(), terms: [], weight: 0 };
       byCompact.set(compact, d);
     }
     d.count += row.count;
@@ -113,6 +123,7 @@ export function groupQuestions(
     d.normalized.add(row.normalized);
     d.channels.set(row.channel, (d.channels.get(row.channel) ?? 0) + row.count);
     for (const u of row.users) d.users.add(u);
+    if (VERIFIED_CHANNELS.has(row.channel)) for (const u of row.users) d.verifiedUsers.add(u);
   }
 
   const distinct = [...byCompact.values()];
@@ -170,11 +181,13 @@ export function groupQuestions(
   return leaders.map(({ d, members }) => {
     const channels: Record<LearningChannel, number> = { web: 0, wechat: 0, hotline: 0 };
     const users = new Set<string>();
+    const verified = new Set<string>();
     let count = 0;
     for (const m of members) {
       count += m.count;
       for (const [c, n] of m.channels) if (c in channels) channels[c as LearningChannel] += n;
       for (const u of m.users) users.add(u);
+      for (const u of m.verifiedUsers) verified.add(u);
     }
     return {
       key: groupKey(d.compact),
@@ -182,6 +195,7 @@ export function groupQuestions(
       count,
       channels,
       askers: users.size,
+      verifiedAskers: verified.size,
       questions: members.map((m) => ({ text: m.text, count: m.count, normalized: [...m.normalized].sort() })),
     };
   }).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));

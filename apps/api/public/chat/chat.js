@@ -57,12 +57,12 @@
     return b;
   }
 
-  function feedbackButtons(box, concernId, question) {
+  function feedbackButtons(box, concernId, exchangeId, question) {
     var actions = document.createElement('div');
     actions.className = 'actions';
     function vote(useful) {
       Array.prototype.forEach.call(actions.querySelectorAll('button'), function (b) { b.disabled = true; });
-      postJson('/api/feedback', { concernId: concernId, useful: useful, sessionId: sessionId(), question: question }).then(function () {
+      postJson('/api/feedback', { exchangeId: exchangeId, concernId: concernId, useful: useful, sessionId: sessionId(), question: question }).then(function () {
         var note = document.createElement('div');
         note.className = 'thanks';
         note.textContent = useful ? '感谢您的反馈！' : '感谢反馈，我们会改进这条答复。也可以换个说法再问，或拨打 12345。';
@@ -120,7 +120,7 @@
       .then(function (result) {
         var box = bubble('bot', result.reply);
         if (result.choices && result.choices.length) choiceButtons(box, result.choices);
-        if (result.decision === 'answer' && result.concern) feedbackButtons(box, result.concern.id, text);
+        if (result.decision === 'answer' && result.concern) feedbackButtons(box, result.concern.id, result.exchangeId, text);
       }, showError)
       .then(function () { send.disabled = false; });
   }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConversationService, type AnswerResult } from '@app/conversation';
 import { AnswerIndexService } from '@app/matching';
 import { AskQuestionDto, SearchQueryDto } from './answer.dto.js';
+import { AnswerChannelGuard } from './channel.guard.js';
 
 @ApiTags('问答')
 @Controller('api')
@@ -14,6 +15,7 @@ export class AnswerController {
 
   @Post('answer')
   @HttpCode(200)
+  @UseGuards(AnswerChannelGuard)
   @ApiOperation({ summary: '一键应答：问题 → 答复口径 + 所依据的公开事项（或反问 / 如实告知不知道）' })
   ask(@Body() body: AskQuestionDto): Promise<AnswerResult> {
     return this.conversation.ask(body);

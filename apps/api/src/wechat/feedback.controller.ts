@@ -2,9 +2,13 @@ import { Body, Controller, HttpCode, NotFoundException, Post } from '@nestjs/com
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { FeedbackService } from '@app/conversation';
 import { AnswerIndexService } from '@app/matching';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class FeedbackDto {
+  @ApiProperty({ description: '所评价答复的 exchangeId（POST /api/answer 的返回值，24 小时内有效，每次答复只能评价一次）' })
+  @IsUUID('4', { message: 'exchangeId 应为 POST /api/answer 返回的 exchangeId' })
+  exchangeId: string;
+
   @ApiProperty({ description: '答复所属的关切事项编号', example: 'C-dibao-apply' })
   @IsString({ message: 'concernId 必须是字符串 (concernId must be a string)' })
   @MaxLength(128, { message: 'concernId 不能超过 128 个字符' })
@@ -35,11 +39,11 @@ export class FeedbackController {
 
   @Post('feedback')
   @HttpCode(201)
-  @ApiOperation({ summary: '群众对一条答复的评价（有用 / 没用），网页对话使用' })
+  @ApiOperation({ summary: '群众对一条答复的评价（有用 / 没用），网页对话使用；须带该答复的 exchangeId，每次答复一票（再次评价返回 409）' })
   async record(@Body() body: FeedbackDto): Promise<{ ok: true }> {
     const concern = this.answerIndex.current().knowledge.concerns.get(body.concernId);
     if (!concern || concern.status !== 'published') throw new NotFoundException({ message: `关切事项 ${body.concernId} 不存在` });
-    await this.feedback.record({ channel: 'web', userRef: body.sessionId ?? null, concernId: concern.id, useful: body.useful, question: body.question });
+    await this.feedback.recordForExchange({ exchangeId: body.exchangeId, userRef: body.sessionId ?? null, concernId: concern.id, useful: body.useful, question: body.question });
     return { ok: true };
   }
 }

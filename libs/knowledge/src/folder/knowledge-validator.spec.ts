@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { emptyBundle, type ConcernRecord } from '../knowledge-model.js';
-import { answerWarnings, similarQuestionWarnings, validateBundle } from './knowledge-validator.js';
+import { answerWarnings, formulaCellWarnings, similarQuestionWarnings, startsLikeFormula, validateBundle } from './knowledge-validator.js';
 
 function concern(id: string, question: string, paraphrases: string[] = [], status: ConcernRecord['status'] = 'published'): ConcernRecord {
   return {
@@ -82,5 +82,31 @@ describe('answer warnings', () => {
       withAnswer('C-bad', '以县有关部门公布的为准。', { reviewDate: '2026/6/30' }),
       draft,
     )).toEqual(['C-past·reviewDate', 'C-bad·reviewDate']);
+  });
+});
+
+describe('cells Excel would run as formulas', () => {
+  it('flags = + @ and a minus before a letter, bracket or quote; not "-5" or a Markdown list', () => {
+    for (const cell of ['=HYPERLINK("x")', ' +1', '@SUM(A1)', '-cmd', '-(1)', '-"a"', '=1+1']) expect(startsLikeFormula(cell)).toBe(true);
+    for (const cell of ['-5', '- 第一步\n- 第二步', '低保 = 最低生活保障', '', '—— 县民政局']) expect(startsLikeFormula(cell)).toBe(false);
+  });
+
+  it('warns naming the file, the row (by its number) and the column, for catalogue cells and concern fields', () => {
+    const bundle = emptyBundle();
+    const item = {
+      id: 'x-1', areaCode: 'x', level1: '一级', title: '=cmd|calc', content: '内容', basis: null, timeLimit: '-5 日',
+      publisher: null, channels: null, audience: null, mode: null, level: null, extra: { 备注: '@evil' }, sourceFile: 'x.csv',
+    };
+    bundle.items = [{ ...item, id: 'x-0', title: '安全', extra: {} }, item];
+    bundle.concerns = [{ ...concern('C-a', '+低保'), answer: '- 第一步\n- 第二步', paraphrases: ['正常', '=1'] }];
+    expect(validateBundle(bundle)).toEqual([]);
+    const warnings = formulaCellWarnings(bundle);
+    expect(warnings).toEqual([
+      expect.objectContaining({ file: 'catalogue/x.csv', entry: '第3行（编号 x-1）', field: '二级事项' }),
+      expect.objectContaining({ file: 'catalogue/x.csv', entry: '第3行（编号 x-1）', field: '备注' }),
+      expect.objectContaining({ file: 'concerns/x.yaml', entry: 'C-a', field: 'question' }),
+      expect.objectContaining({ file: 'concerns/x.yaml', entry: 'C-a', field: 'paraphrases[1]' }),
+    ]);
+    expect(warnings[0].message).toContain('公式');
   });
 });

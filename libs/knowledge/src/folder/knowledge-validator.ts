@@ -1,5 +1,6 @@
 import { editSimilarity, phrasingKey } from '@app/analysis';
 import type { ConcernRecord, KnowledgeBundle } from '../knowledge-model.js';
+import { CATALOGUE_COLUMNS } from './catalogue-columns.js';
 import type { KnowledgeIssue } from './knowledge-import-error.js';
 
 /**
@@ -144,4 +145,53 @@ export function answerWarnings(bundle: KnowledgeBundle, today = todayInChina()):
     }
   }
   return warnings;
+}
+
+/**
+ * A cell Excel would run as a formula when the exported CSV is opened (=, +, @, or a minus before a
+ * letter, bracket or quote). "-5" and a Markdown list ("- 第一步") are ordinary text.
+ */
+export function startsLikeFormula(value: string): boolean {
+  return /^(?:[=+@]|-[\p{L}("'“‘])/u.test(value.trim());
+}
+
+export const FORMULA_CELL_MESSAGE = '以 = + - @ 开头，用 Excel 打开导出的表格时会被当作公式执行：请在开头加上文字或删去该符号';
+
+/**
+ * Warnings (the folder stays valid, and export writes cells verbatim so that import(export(x)) == x):
+ * catalogue cells and concern fields that start like a formula. The row is the item's place in its
+ * file as export writes it (header = row 1); the id names it exactly when the file has blank rows.
+ */
+export function formulaCellWarnings(bundle: KnowledgeBundle): KnowledgeIssue[] {
+  const warnings: KnowledgeIssue[] = [];
+  const rowInFile = new Map<string, number>();
+  for (const item of bundle.items) {
+    const row = (rowInFile.get(item.sourceFile) ?? 1) + 1;
+    rowInFile.set(item.sourceFile, row);
+    const cells: [string, string | null][] = [
+      ...CATALOGUE_COLUMNS.map((c) => [c.header, item[c.field]] as [string, string | null]),
+      ...Object.entries(item.extra),
+    ];
+    for (const [column, value] of cells) {
+      if (value && startsLikeFormula(value)) {
+        warnings.push({ file: `catalogue/${item.sourceFile}`, entry: `第${row}行（编号 ${item.id}）`, field: column, message: FORMULA_CELL_MESSAGE });
+      }
+    }
+  }
+  for (const concern of bundle.concerns) {
+    for (const [field, value] of concernTextFields(concern)) {
+      if (startsLikeFormula(value)) warnings.push({ file: `concerns/${concern.sourceFile}`, entry: concern.id, field, message: FORMULA_CELL_MESSAGE });
+    }
+  }
+  return warnings;
+}
+
+/** The fields of a concern staff write, named as the folder names them. */
+export function concernTextFields(concern: Pick<ConcernRecord, 'title' | 'question' | 'paraphrases' | 'keywords' | 'answer'>): [string, string][] {
+  return [
+    ['title', concern.title], ['question', concern.question],
+    ...concern.paraphrases.map((p, i): [string, string] => [`paraphrases[${i}]`, p]),
+    ...concern.keywords.map((k, i): [string, string] => [`keywords[${i}]`, k]),
+    ['answer', concern.answer],
+  ];
 }
