@@ -4,7 +4,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { DataSource, In, LessThan } from 'typeorm';
 import {
   AreaEntity, areaLookup, CATALOGUE_COLUMNS, CatalogueItemEntity, catalogueItemsFromRows, catalogueRows, emptyBundle,
-  normalizeHeader, validateBundle, type CatalogueItemRecord, type KnowledgeIssue,
+  normalizeHeader, SpreadsheetRefused, validateBundle, type CatalogueItemRecord, type KnowledgeIssue,
 } from '@app/knowledge';
 import type { Actor } from './curation.types.js';
 import { ImportPreviewEntity } from './entities/index.js';
@@ -68,6 +68,7 @@ export class CatalogueImportService {
     try {
       rows = await catalogueRows(filename, content);
     } catch (error) {
+      if (error instanceof SpreadsheetRefused) throw new BadRequestException(error.message);
       throw new BadRequestException(`文件无法读取（请确认是 .xlsx，或 UTF-8、GBK 编码的 .csv）：${(error as Error).message.split('\n')[0]}`);
     }
     const issues: KnowledgeIssue[] = [];
