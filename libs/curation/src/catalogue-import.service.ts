@@ -130,16 +130,13 @@ export class CatalogueImportService {
       if (payload.errors.length > 0) {
         throw new BadRequestException(`文件有 ${payload.errors.length} 处错误，请修正后重新上传；导入未执行`);
       }
-      for (const add of payload.adds) {
-        if (await tx.get('item', add.id)) throw new ConflictException(`目录事项“${add.id}”在预览后已被他人添加，请重新上传预览`);
-        await tx.apply('item', add.id, 'import', add);
-      }
-      for (const change of payload.changes) {
-        if (!sameRecord(await tx.get('item', change.id), change.before)) {
-          throw new ConflictException(`目录事项“${change.id}”在预览后已被修改，请重新上传预览`);
-        }
-        await tx.apply('item', change.id, 'import', change.after);
-      }
+      // Every stored item the preview touches, read at once; the writes go in chunks (applyItems).
+      const stored = await tx.getItems([...payload.adds, ...payload.changes].map((r) => r.id));
+      const added = payload.adds.find((add) => stored.has(add.id));
+      if (added) throw new ConflictException(`目录事项“${added.id}”在预览后已被他人添加，请重新上传预览`);
+      const edited = payload.changes.find((change) => !sameRecord(stored.get(change.id) ?? null, change.before));
+      if (edited) throw new ConflictException(`目录事项“${edited.id}”在预览后已被修改，请重新上传预览`);
+      await tx.applyItems('import', stored, [...payload.adds, ...payload.changes.map((change) => change.after)]);
       await tx.manager.delete(ImportPreviewEntity, { id: previewId });
       return { added: payload.adds.length, changed: payload.changes.length };
     });
