@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { AppConfig } from '@app/common';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { randomOpenid, signedQuery, textMessage } from './support/wechat-messages.js';
 
 /** The service for one describe block, configured by it; started before its tests, closed after. */
 function serviceWith(configure: (config: AppConfig) => void): () => ReturnType<typeof request> {
@@ -121,6 +122,42 @@ describe('rate limits on public knowledge reads (e2e)', () => {
     await http().get('/api/areas').expect(200);
     const limited = await http().get('/api/interpretations/interp-tourism-guideline').expect(429);
     expect(limited.body.message).toContain('请求过于频繁');
+  });
+});
+
+describe('rate limits on the official account webhook (e2e)', () => {
+  const TOKEN = 'limitToken2026';
+  const http = serviceWith((config) => {
+    config.wechat.token = TOKEN;
+    config.security.rateLimit = limits(5, 3);
+  });
+  const send = (openid: string, query: Record<string, string>) =>
+    http().post('/wechat/official-account').query({ ...query, openid }).set('Content-Type', 'text/xml').send(textMessage(openid, '景区几点开门'));
+
+  it('limits signed messages per openid, not per address: all of WeChat arrives from a few Tencent addresses', async () => {
+    // Twice the per-IP limit, from one address, each from its own resident.
+    for (let i = 0; i < 10; i++) await send(randomOpenid(), signedQuery(TOKEN)).expect(200);
+    const busy = randomOpenid();
+    for (let i = 0; i < 3; i++) await send(busy, signedQuery(TOKEN)).expect(200);
+    const limited = await send(busy, signedQuery(TOKEN)).expect(429);
+    expect(limited.body.message).toContain('请求过于频繁');
+  });
+
+  it('still limits unsigned calls per address, and a signature replayed with other openids per signature', async () => {
+    const replayed = signedQuery(TOKEN);
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await send(randomOpenid(), replayed)).status);
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+    expect(statuses.at(-1)).toBe(429);
+    const forged = { ...signedQuery(TOKEN), signature: '0'.repeat(40) };
+    let status = 0;
+    let refused = 0;
+    while (status !== 429 && refused < 10) {
+      status = (await send(randomOpenid(), forged)).status;
+      if (status === 401) refused++;
+    }
+    expect(status).toBe(429);
+    expect(refused).toBeLessThanOrEqual(5);
   });
 });
 

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@app/common';
 import { JsonLogger } from '@app/observability';
-import { WECHAT_SETTINGS, type WechatSettings } from '@app/wechat';
+import { OfficialAccountWebhook, WECHAT_SETTINGS, type WechatSettings } from '@app/wechat';
 import { AppModule } from './app.module.js';
 import { adjustRoutes, inflateCompressedBodies, registerBodyParsers } from './common/http-setup.js';
 import { createValidationPipe } from './common/validation.js';
@@ -86,7 +86,8 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   app.enableCors({ origin: config.security.corsOrigins.length > 0 ? config.security.corsOrigins : false });
   app.get(RequestContextHooks).register(fastify);
-  app.get(RateLimitHook).register(fastify);
+  const webhook = app.get(OfficialAccountWebhook, { strict: false });
+  app.get(RateLimitHook).register(fastify, (request) => request.routeOptions.url === WEBHOOK_PATH && webhook.isSigned(request.query as Record<string, unknown>));
   inflateCompressedBodies(fastify);
   const wechat = app.get<WechatSettings>(WECHAT_SETTINGS, { strict: false });
   registerBodyParsers(fastify, {
