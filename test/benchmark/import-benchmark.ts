@@ -41,7 +41,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  */
 export async function runImportBenchmark(port = 3911): Promise<AnswerDuringImport[]> {
   // The clients ask far more often than one address or resident may: the limits are not what is measured.
-  const service = await startSignedInService(port, 'security:\n  rateLimit:\n    perIp: 100000000\n    perUser: 100000000\n');
+  const service = await startSignedInService(port, 'security:\n  rateLimit:\n    perIp: 1000000\n    perUser: 100000\n');
   const post = (path: string, body: object) => fetch(`${service.base}${path}`, {
     method: 'POST', headers: { 'content-type': 'application/json', ...service.auth }, body: JSON.stringify(body),
   });
