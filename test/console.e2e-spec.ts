@@ -336,6 +336,15 @@ describe('console curation API (e2e)', () => {
     expect(preview.body.adds.map((i: { id: string; areaCode: string }) => [i.id, i.areaCode])).toEqual([['sa-x1', 'social-assistance'], ['sa-x1', 'social-assistance']]);
     expect(preview.body.errors[0].message).toContain('目录事项编号重复');
 
+    // A few KB whose last cell is at row 100,000: refused for its size, not walked row by row.
+    const bombBook = new ExcelJS.Workbook();
+    const bombSheet = bombBook.addWorksheet('目录');
+    bombSheet.addRow(['编号', '领域', '一级事项', '二级事项', '公开内容']);
+    bombSheet.getCell('A100000').value = 'x';
+    const bomb = Buffer.from(await bombBook.xlsx.writeBuffer()).toString('base64');
+    const refused = await post('import/catalogue/preview', { filename: 'bomb.xlsx', contentBase64: bomb }).expect(400);
+    expect(refused.body.message).toContain('最后一个单元格在第 100000 行');
+
     await post('import/catalogue/preview', { filename: 'x.pdf', contentBase64: 'AAAA' }).expect(400);
     const broken = await post('import/catalogue/preview', { filename: 'x.xlsx', contentBase64: Buffer.from('not a zip').toString('base64') }).expect(400);
     expect(broken.body.message).toContain('文件无法读取');

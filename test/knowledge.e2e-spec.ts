@@ -114,6 +114,8 @@ describe('knowledge store (e2e, real database)', () => {
   area: tourism
 `);
     await knowledge.importFolder(changed);
+    // The new index is built in slices while the previous one answers; then it is swapped in.
+    await t.app.get(AnswerIndexService).settled();
     const res = await request(t.app.getHttpServer()).post('/api/answer').send({ text: '我想去景区当志愿者，怎么报名' }).expect(200);
     expect(res.body.concern?.id).toBe('C-tourism-volunteer');
   });

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import request from 'supertest';
 import type { AppConfig } from '@app/common';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { randomOpenid, signedQuery, textMessage } from './support/wechat-messages.js';
 
 /** The service for one describe block, configured by it; started before its tests, closed after. */
 function serviceWith(configure: (config: AppConfig) => void): () => ReturnType<typeof request> {
@@ -126,6 +129,42 @@ describe('rate limits on public knowledge reads (e2e)', () => {
   });
 });
 
+describe('rate limits on the official account webhook (e2e)', () => {
+  const TOKEN = 'limitToken2026';
+  const http = serviceWith((config) => {
+    config.wechat.token = TOKEN;
+    config.security.rateLimit = limits(5, 3);
+  });
+  const send = (openid: string, query: Record<string, string>) =>
+    http().post('/wechat/official-account').query({ ...query, openid }).set('Content-Type', 'text/xml').send(textMessage(openid, '景区几点开门'));
+
+  it('limits signed messages per openid, not per address: all of WeChat arrives from a few Tencent addresses', async () => {
+    // Twice the per-IP limit, from one address, each from its own resident.
+    for (let i = 0; i < 10; i++) await send(randomOpenid(), signedQuery(TOKEN)).expect(200);
+    const busy = randomOpenid();
+    for (let i = 0; i < 3; i++) await send(busy, signedQuery(TOKEN)).expect(200);
+    const limited = await send(busy, signedQuery(TOKEN)).expect(429);
+    expect(limited.body.message).toContain('请求过于频繁');
+  });
+
+  it('still limits unsigned calls per address, and a signature replayed with other openids per signature', async () => {
+    const replayed = signedQuery(TOKEN);
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await send(randomOpenid(), replayed)).status);
+    // The webhook refuses the other messages under a used timestamp/nonce (401); the limiter stops them after the per-resident allowance.
+    expect(statuses).toEqual([200, 401, 401, 429, 429, 429]);
+    const forged = { ...signedQuery(TOKEN), signature: '0'.repeat(40) };
+    let status = 0;
+    let refused = 0;
+    while (status !== 429 && refused < 10) {
+      status = (await send(randomOpenid(), forged)).status;
+      if (status === 401) refused++;
+    }
+    expect(status).toBe(429);
+    expect(refused).toBeLessThanOrEqual(5);
+  });
+});
+
 describe('client address behind a proxy (e2e)', () => {
   const http = serviceWith((config) => {
     config.security.trustProxy = 1;
@@ -139,5 +178,85 @@ describe('client address behind a proxy (e2e)', () => {
     await ask('10.9.99.1, 203.0.113.9', 'spoof-99').expect(429);
     // Another resident behind the same proxy is counted on their own address.
     await ask('203.0.113.10', 'neighbour').expect(200);
+  });
+});
+
+/** A raw connection to the listening service; resolves once connected. */
+function openSocket(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    socket.on('error', reject);
+  });
+}
+
+/** Resolves with true when the server closes the socket, false if it is still open after `guardMs`. */
+function closedWithin(socket: Socket, guardMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const guard = setTimeout(() => resolve(false), guardMs);
+    socket.on('error', () => undefined);
+    socket.once('close', () => {
+      clearTimeout(guard);
+      resolve(true);
+    });
+  });
+}
+
+describe('slow clients and connection floods (e2e, listening on a port)', () => {
+  let t: TestApp;
+  let port: number;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp((config) => {
+      config.server.idleTimeoutSeconds = 1;
+      config.server.requestTimeoutSeconds = 3;
+      config.server.maxConnectionsPerIp = 3;
+    });
+    await t.app.listen(0, '127.0.0.1');
+    port = (t.app.getHttpServer().address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await t.close();
+  });
+
+  const open = async () => {
+    const socket = await openSocket(port);
+    sockets.push(socket);
+    return socket;
+  };
+
+  it('closes a connection whose body trickles in (one byte, then silence)', async () => {
+    const socket = await open();
+    socket.write('POST /api/answer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+    // The idle limit is 1 s; the guard only keeps a failure from hanging the test.
+    expect(await closedWithin(socket, 8000)).toBe(true);
+  });
+
+  it('closes a connection that keeps sending a byte now and then, at the request time limit', async () => {
+    const socket = await open();
+    socket.write('POST /api/answer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n');
+    const drip = setInterval(() => socket.writable && socket.write(' '), 300);
+    try {
+      expect(await closedWithin(socket, 15_000)).toBe(true);
+    } finally {
+      clearInterval(drip);
+    }
+  });
+
+  it('accepts a few connections per address and refuses the ones beyond', async () => {
+    const kept = [await open(), await open(), await open()];
+    const extra = await open();
+    expect(await closedWithin(extra, 5000)).toBe(true);
+    kept[0].destroy();
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await open();
+    again.write('GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const reply = await new Promise<string>((resolve) => {
+      let text = '';
+      again.on('data', (chunk) => (text += chunk));
+      again.on('close', () => resolve(text));
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 200/);
   });
 });

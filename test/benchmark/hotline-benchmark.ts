@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { normalizeText } from '@app/analysis';
 import { OperatorSearchService } from '@app/hotline';
 import { AnswerIndex, type AnswerIndexService } from '@app/matching';
 import { loadKnowledgeSnapshot } from './knowledge-loader.js';
+import { startSignedInService } from './signed-in-service.js';
 
 export interface HotlineSearchFigures {
   /** Queries of exactly four characters, one after another (an operator typing). */
@@ -28,30 +26,12 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * full knowledge base, in a process of its own: what an operator's browser waits for.
  */
 export async function runHotlineSearchBenchmark(questions: { q: string; expect: string | null }[], port = 3910): Promise<HotlineSearchFigures> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'gda-hotline-bench-'));
-  const password = randomBytes(12).toString('base64url');
-  const child = spawn(process.execPath, [resolve('dist/apps/api/src/main.js')], {
-    env: {
-      ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', REDIS_URL: '', NODE_ENV: 'production',
-      ADMIN_INITIAL_PASSWORD: password, LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
+  const service = await startSignedInService(port);
+  const { base } = service;
   try {
-    const deadline = Date.now() + 120_000;
-    while (!(await fetch(`${base}/health/ready`).then((r) => r.ok, () => false))) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error('服务未能就绪');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }),
-    });
-    if (!login.ok) throw new Error(`登录失败：${login.status}`);
-    const { token } = (await login.json()) as { token: string };
     const search = async (q: string) => {
       const started = performance.now();
-      const res = await fetch(`${base}/api/hotline/search?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${base}/api/hotline/search?q=${encodeURIComponent(q)}`, { headers: service.auth });
       const body = (await res.json()) as { concerns?: { id: string }[] };
       if (!res.ok) throw new Error(`检索失败：${res.status} ${JSON.stringify(body)}`);
       return { ms: performance.now() - started, top: body.concerns?.[0]?.id ?? null };
@@ -86,9 +66,7 @@ export async function runHotlineSearchBenchmark(questions: { q: string; expect: 
       loadAverage: loadavg()[0],
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    await rm(dataDir, { recursive: true, force: true });
+    await service.stop();
   }
 }
 

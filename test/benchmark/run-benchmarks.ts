@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { loadAppConfig } from '@app/common';
 import { AnswerIndex } from '@app/matching';
@@ -7,6 +7,7 @@ import { miniSearchBaseline, productStrategy } from './answer-strategies.js';
 import { loadKnowledgeSnapshot } from './knowledge-loader.js';
 import { isDevQuestion, loadLabelledQuestions } from './labelled-questions.js';
 import { runHotlineSearchBenchmark } from './hotline-benchmark.js';
+import { runImportBenchmark } from './import-benchmark.js';
 import { runLatencyBenchmark, runLongMessageLatency } from './latency-benchmark.js';
 import { sampleRealMessages } from './real-messages/real-message-source.js';
 import { runLoadBenchmark } from './load-benchmark.js';
@@ -150,6 +151,15 @@ async function main(): Promise<void> {
     console.log(`| 边输边查（2–8 字的每个前缀） | ${h.prefixes.count} | ${ms(h.prefixes.p50Ms)} ms | ${ms(h.prefixes.p99Ms)} ms |`);
     console.log(`| 4 个字，进程内只计检索（无 HTTP、无登录校验） | ${h.four.count} | ${ms(h.inProcess.p50Ms)} ms | ${ms(h.inProcess.p99Ms)} ms |`);
     console.log(`\n4 字查询首位即为标注关切事项：${pct(h.fourTop1)}；最慢一次 ${ms(h.four.maxMs)} ms；测量结束时 1 分钟平均负载 ${h.loadAverage.toFixed(1)}（${availableParallelism()} 个 CPU）\n`);
+  }
+
+  if (wants('import')) {
+    console.log('## 目录导入时的答复延迟（HTTP，单进程，内嵌数据库，随附知识库；4 个客户端连续提问，每次都是新文本）\n');
+    console.log('| 同时进行 | 用时 | 答复数 | p50 | p99 | 最慢 |\n|---|---|---|---|---|---|');
+    for (const r of await runImportBenchmark()) {
+      console.log(`| ${r.during} | ${(r.workMs / 1000).toFixed(1)} s | ${r.answers} | ${ms(r.p50Ms)} ms | ${ms(r.p99Ms)} ms | ${ms(r.maxMs)} ms |`);
+    }
+    console.log(`\n测量结束时 1 分钟平均负载 ${loadavg()[0].toFixed(1)}（${availableParallelism()} 个 CPU）\n`);
   }
 
   if (wants('webhook')) {

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { ConsoleLogger, HttpException, HttpStatus, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,9 +7,10 @@ import helmet from 'helmet';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@app/common';
 import { JsonLogger } from '@app/observability';
-import { WECHAT_SETTINGS, type WechatSettings } from '@app/wechat';
+import { OfficialAccountWebhook, WECHAT_SETTINGS, type WechatSettings } from '@app/wechat';
 import { AppModule } from './app.module.js';
 import { adjustRoutes, inflateCompressedBodies, registerBodyParsers } from './common/http-setup.js';
+import { closeSilentUploads, limitConnectionsPerAddress, slowClientServerOptions } from './common/slow-clients.js';
 import { createValidationPipe } from './common/validation.js';
 import { adjustConsoleImportRoute } from './console/import-body.js';
 import { RateLimitHook } from './operations/rate-limit.hook.js';
@@ -45,6 +47,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     // client-written left end of X-Forwarded-For as the client's address.
     trustProxy: config.security.trustProxy > 0 ? (_address: string, hop: number) => hop < config.security.trustProxy : false,
     bodyLimit: config.server.bodyLimitBytes,
+    ...slowClientServerOptions(config.server),
     // Nest's logger and the request-context hooks log; Fastify's own request log would double it.
     logger: false,
     // Like Express: /chat/ is /chat; route ids may be long (hostile input) and are answered by the
@@ -66,6 +69,9 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
     // and lets in-flight requests finish (graceful shutdown; main.ts wires the signals).
   });
   const fastify = app.getHttpAdapter().getInstance();
+  closeSilentUploads(fastify, config.server.idleTimeoutSeconds * 1000);
+  // Behind a proxy every connection comes from the proxy: limiting per address there is the proxy's job.
+  limitConnectionsPerAddress(app.getHttpServer() as Server, config.security.trustProxy > 0 ? 0 : config.server.maxConnectionsPerIp);
   // Built once: @fastify/helmet rebuilt the middleware (and re-parsed the CSP) on every request.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
@@ -86,7 +92,8 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   app.enableCors({ origin: config.security.corsOrigins.length > 0 ? config.security.corsOrigins : false });
   app.get(RequestContextHooks).register(fastify);
-  app.get(RateLimitHook).register(fastify);
+  const webhook = app.get(OfficialAccountWebhook, { strict: false });
+  app.get(RateLimitHook).register(fastify, (request) => request.routeOptions.url === WEBHOOK_PATH && webhook.isSigned(request.query as Record<string, unknown>));
   inflateCompressedBodies(fastify);
   const wechat = app.get<WechatSettings>(WECHAT_SETTINGS, { strict: false });
   registerBodyParsers(fastify, {

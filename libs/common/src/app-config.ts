@@ -23,6 +23,18 @@ export class ServerConfig {
   /** Worker processes sharing the port (node:cluster). More than 1 needs PostgreSQL and Redis. */
   @IsInt() @Min(1) @Max(64)
   workers: number;
+
+  /** Time to receive a whole request (headers and body); a slower one is cut off (408 / closed). */
+  @IsInt() @Min(1) @Max(3600)
+  requestTimeoutSeconds: number;
+
+  /** Longest silence while a request's headers or body arrive. */
+  @IsInt() @Min(1) @Max(600)
+  idleTimeoutSeconds: number;
+
+  /** Open connections one address may hold (0: no limit); not applied behind a proxy (TRUST_PROXY). */
+  @IsInt() @Min(0) @Max(100000)
+  maxConnectionsPerIp: number;
 }
 
 export class KnowledgeConfig {

@@ -4,7 +4,7 @@ import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { DataSource, In, LessThan } from 'typeorm';
 import {
   AreaEntity, areaLookup, CATALOGUE_COLUMNS, CatalogueItemEntity, catalogueItemsFromRows, catalogueRows, emptyBundle,
-  FORMULA_CELL_MESSAGE, normalizeHeader, startsLikeFormula, validateBundle, type CatalogueItemRecord, type KnowledgeIssue,
+  FORMULA_CELL_MESSAGE, normalizeHeader, SpreadsheetRefused, startsLikeFormula, validateBundle, type CatalogueItemRecord, type KnowledgeIssue,
 } from '@app/knowledge';
 import type { Actor } from './curation.types.js';
 import { ImportPreviewEntity } from './entities/index.js';
@@ -68,6 +68,7 @@ export class CatalogueImportService {
     try {
       rows = await catalogueRows(filename, content);
     } catch (error) {
+      if (error instanceof SpreadsheetRefused) throw new BadRequestException(error.message);
       throw new BadRequestException(`文件无法读取（请确认是 .xlsx，或 UTF-8、GBK 编码的 .csv）：${(error as Error).message.split('\n')[0]}`);
     }
     const issues: KnowledgeIssue[] = [];
@@ -137,16 +138,13 @@ export class CatalogueImportService {
       if (payload.errors.length > 0) {
         throw new BadRequestException(`文件有 ${payload.errors.length} 处错误，请修正后重新上传；导入未执行`);
       }
-      for (const add of payload.adds) {
-        if (await tx.get('item', add.id)) throw new ConflictException(`目录事项“${add.id}”在预览后已被他人添加，请重新上传预览`);
-        await tx.apply('item', add.id, 'import', add);
-      }
-      for (const change of payload.changes) {
-        if (!sameRecord(await tx.get('item', change.id), change.before)) {
-          throw new ConflictException(`目录事项“${change.id}”在预览后已被修改，请重新上传预览`);
-        }
-        await tx.apply('item', change.id, 'import', change.after);
-      }
+      // Every stored item the preview touches, read at once; the writes go in chunks (applyItems).
+      const stored = await tx.getItems([...payload.adds, ...payload.changes].map((r) => r.id));
+      const added = payload.adds.find((add) => stored.has(add.id));
+      if (added) throw new ConflictException(`目录事项“${added.id}”在预览后已被他人添加，请重新上传预览`);
+      const edited = payload.changes.find((change) => !sameRecord(stored.get(change.id) ?? null, change.before));
+      if (edited) throw new ConflictException(`目录事项“${edited.id}”在预览后已被修改，请重新上传预览`);
+      await tx.applyItems('import', stored, [...payload.adds, ...payload.changes.map((change) => change.after)]);
       await tx.manager.delete(ImportPreviewEntity, { id: previewId });
       return { added: payload.adds.length, changed: payload.changes.length };
     });

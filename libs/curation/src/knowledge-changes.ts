@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  AreaEntity, areaLookup, CATALOGUE_COLUMNS, concernTextFields, FORMULA_CELL_MESSAGE, startsLikeFormula, bumpRevision, KnowledgeEditor, KnowledgeService, KnowledgeStore, todayInChina, validateBundle,
-  type KnowledgeKind, type KnowledgeRecordOf,
+  AreaEntity, areaLookup, bumpRevision, CATALOGUE_COLUMNS, concernTextFields, FORMULA_CELL_MESSAGE, insertAll, KnowledgeEditor, KnowledgeService, KnowledgeStore,
+  startsLikeFormula, todayInChina, validateBundle, type CatalogueItemRecord, type KnowledgeKind, type KnowledgeRecordOf,
 } from '@app/knowledge';
 import type { Actor } from './curation.types.js';
 import { AuditLogEntity } from './entities/index.js';
@@ -46,6 +46,10 @@ export class ChangeTransaction {
     return this.editor.get(this.manager, kind, id);
   }
 
+  getItems(ids: readonly string[]): Promise<Map<string, CatalogueItemRecord>> {
+    return this.editor.getItems(this.manager, ids);
+  }
+
   /**
    * Validates and stores `after` (null removes the record), flags the concerns resting on a changed
    * item or interpretation as needing review, and writes the audit entry. Returns the entry id,
@@ -60,23 +64,59 @@ export class ChangeTransaction {
     if (after) await this.validate(kind, after);
     if (kind !== 'concern') {
       const dependents = await this.editor.concernsLinkedTo(m, kind, id);
-      if (dependents.length > 0) {
-        const what = `${KIND_LABELS[kind]}“${(after ?? before)!.title}”`;
-        const note = `${what}${after ? (before ? '已修改' : '已恢复') : '已删除'}（${todayInChina()}，${this.actor.username}）`;
-        await m.query(`UPDATE "concerns" SET "needs_review" = true, "review_note" = $2 WHERE "id" = ANY($1)`, [dependents, note]);
-      }
+      if (dependents.length > 0) await this.flagForReview(dependents.map((concern) => [concern, this.reviewNote(kind, before, after)]));
     }
     if (after) await this.editor.save(m, kind, after);
     else await this.editor.remove(m, kind, id);
     if (kind === 'concern' && after && !options.keepReviewFlag) {
       await m.query(`UPDATE "concerns" SET "needs_review" = false, "review_note" = NULL WHERE "id" = $1`, [id]);
     }
-    const entry = await m.insert(AuditLogEntity, {
-      userId: this.actor.id, username: this.actor.username, action, entityType: kind, entityId: id,
-      before: before as never, after: after as never, revertOf: options.revertOf ?? null,
-    });
+    const entry = await m.insert(AuditLogEntity, this.auditEntry(action, kind, id, before, after, options.revertOf));
     this.changes++;
     return String(entry.identifiers[0].id);
+  }
+
+  /**
+   * `apply` for many catalogue items at once (a catalogue import), given each item's stored record
+   * (absent: new): the same area check, review flags and audit entries, in a few statements per
+   * chunk instead of several per item — thousands of rows one by one kept the service busy for half a minute.
+   */
+  async applyItems(action: string, stored: ReadonlyMap<string, CatalogueItemRecord>, records: readonly CatalogueItemRecord[]): Promise<void> {
+    const changed = records.filter((r) => !sameRecord(stored.get(r.id) ?? null, r));
+    if (changed.length === 0) return;
+    const areas = areaLookup(await this.manager.find(AreaEntity));
+    const unknown = changed.find((r) => areas.get(r.areaCode) !== r.areaCode);
+    if (unknown) throw notSaved('item', unknown.id, [`领域“${unknown.areaCode}”不存在`]);
+    const dependents = await this.editor.concernsLinkedToItems(this.manager, changed.map((r) => r.id));
+    await this.flagForReview(changed.flatMap((r) => (dependents.get(r.id) ?? []).map((concern): [string, string] => [
+      concern, this.reviewNote('item', stored.get(r.id) ?? null, r),
+    ])));
+    await this.editor.saveItems(this.manager, changed, new Set(stored.keys()));
+    await insertAll(this.manager, AuditLogEntity, changed.map((r) => this.auditEntry(action, 'item', r.id, stored.get(r.id) ?? null, r)));
+    this.changes += changed.length;
+  }
+
+  private auditEntry(action: string, kind: KnowledgeKind, id: string, before: unknown, after: unknown, revertOf?: string) {
+    return {
+      userId: this.actor.id, username: this.actor.username, action, entityType: kind, entityId: id,
+      before: before as never, after: after as never, revertOf: revertOf ?? null,
+    };
+  }
+
+  private reviewNote(kind: KnowledgeKind, before: { title: string } | null, after: { title: string } | null): string {
+    const what = `${KIND_LABELS[kind]}“${(after ?? before)!.title}”`;
+    return `${what}${after ? (before ? '已修改' : '已恢复') : '已删除'}（${todayInChina()}，${this.actor.username}）`;
+  }
+
+  /** Marks concerns as needing review, each with its note (the last one given for it wins). */
+  private async flagForReview(notes: [concernId: string, note: string][]): Promise<void> {
+    if (notes.length === 0) return;
+    const byConcern = new Map(notes);
+    await this.manager.query(
+      `UPDATE "concerns" SET "needs_review" = true, "review_note" = v.note
+       FROM unnest($1::text[], $2::text[]) AS v(id, note) WHERE "concerns"."id" = v.id`,
+      [[...byConcern.keys()], [...byConcern.values()]],
+    );
   }
 
   /**
@@ -104,10 +144,12 @@ export class ChangeTransaction {
         if (issue.entry === record.id) problems.push(issue.field ? `${issue.field}：${issue.message}` : issue.message);
       }
     }
-    if (problems.length > 0) {
-      throw new BadRequestException(`${KIND_LABELS[kind]}“${record.id}”未保存：${problems.join('；')}`);
-    }
+    if (problems.length > 0) throw notSaved(kind, record.id, problems);
   }
+}
+
+function notSaved(kind: KnowledgeKind, id: string, problems: string[]): BadRequestException {
+  return new BadRequestException(`${KIND_LABELS[kind]}“${id}”未保存：${problems.join('；')}`);
 }
 
 /**

@@ -6,7 +6,10 @@ import { HOTLINE_SETTINGS, hotlineSettings, type HotlineSettings } from './hotli
 import { OperatorSearchService } from './operator-search.service.js';
 import { HOTLINE_JOB_QUEUE, WorkOrderScheduler } from './work-order-scheduler.js';
 import { WorkOrderService } from './work-order.service.js';
-import { localDate, WorkingDayCalendar } from './working-day-calendar.js';
+import { WorkingDayCalendar } from './working-day-calendar.js';
+
+// The State Council publishes next year's holidays in November or December: warn from 60 days before it begins.
+const CALENDAR_WARNING_DAYS = 60;
 
 /** Says at start-up which years the working-day calendar cannot count, long before an order needs them. */
 @Injectable()
@@ -20,9 +23,8 @@ export class HotlineStartupCheck implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    const year = Number(localDate(new Date()).slice(0, 4));
-    // 60 working days (the longest configurable period) reach into next year from October on.
-    const missing = this.calendar.missingYears(year, year + 1);
+    // Only when it matters soon: every start from January on warned about a next year nobody has published yet.
+    const missing = this.calendar.missingYearsAhead(new Date(), CALENDAR_WARNING_DAYS);
     if (missing.length > 0) {
       this.logger.warn(
         `工作日历缺少 ${missing.join('、')} 年的节假日和调休数据（已有 ${this.calendar.coveredYears().at(-1) ?? '无'} 年及以前）：` +

@@ -63,6 +63,10 @@ describe('WorkingDayCalendar (chinese-days data, counted from the next working d
     expect(() => calendar.isWorkingDay('2027-03-01')).toThrow(CalendarCoverageError);
     expect(() => calendar.addWorkingDays('2026-12-30', 5)).toThrow(/2027 年/);
     expect(calendar.missingYears(2026, 2027)).toEqual([2027]);
+    // Start-up warns only when the coming 60 days reach a year without data (not all year long).
+    expect(calendar.missingYearsAhead(at('2026-06-01T02:00:00Z'), 60)).toEqual([]);
+    expect(calendar.missingYearsAhead(at('2026-10-31T02:00:00Z'), 60)).toEqual([]);
+    expect(calendar.missingYearsAhead(at('2026-11-15T02:00:00Z'), 60)).toEqual([2027]);
 
     const configured = new WorkingDayCalendar({ extraHolidays: ['2027-01-01', '2027-01-02', '2027-01-03'], extraWorkdays: ['2026-12-27'] });
     expect(configured.covers(2027)).toBe(true);

@@ -101,6 +101,12 @@ export class WorkingDayCalendar {
     return missing;
   }
 
+  /** Years without data that the `days` from `now` reach into (China's calendar dates). */
+  missingYearsAhead(now: Date, days: number): number[] {
+    const year = (instant: Date) => Number(localDate(instant).slice(0, 4));
+    return this.missingYears(year(now), year(new Date(now.getTime() + days * 86_400_000)));
+  }
+
   isWorkingDay(date: string): boolean {
     assertDate(date, '日期');
     const year = Number(date.slice(0, 4));

@@ -13,3 +13,4 @@ export * from './folder/knowledge-import-error.js';
 export * from './folder/knowledge-validator.js';
 export * from './folder/catalogue-columns.js';
 export * from './migration-runner.js';
+export * from './folder/spreadsheet-rows.js';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import {
   CatalogueItemEntity, ConcernEntity, ConcernInterpretationLinkEntity, ConcernItemLinkEntity, InterpretationEntity,
   InterpretationItemLinkEntity,
 } from './entities/index.js';
 import type { CatalogueItemRecord, ConcernRecord, InterpretationRecord } from './knowledge-model.js';
-import { KNOWLEDGE_WRITE_LOCK } from './knowledge-store.js';
+import { inChunks, insertAll, KNOWLEDGE_WRITE_LOCK } from './knowledge-store.js';
 
 /** The three kinds of knowledge staff edit one at a time in the console. */
 export type KnowledgeKind = 'concern' | 'item' | 'interpretation';
@@ -48,6 +48,10 @@ const TABLES: Record<KnowledgeKind, { entity: EntityTarget<ObjectLiteral>; links
 // Bookkeeping columns that are not part of a record in the shared format.
 const ROW_ONLY = ['position', 'createdAt', 'updatedAt'];
 
+function recordOf(row: ObjectLiteral): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !ROW_ONLY.includes(k)));
+}
+
 /**
  * Granular writes to the stored knowledge (one concern, item or interpretation at a time), for
  * the console. Every method works inside the caller's transaction, so that the change, its audit
@@ -64,7 +68,7 @@ export class KnowledgeEditor {
     const { entity, links } = TABLES[kind];
     const row = await manager.findOneBy(entity, { id });
     if (!row) return null;
-    const record: Record<string, unknown> = Object.fromEntries(Object.entries(row).filter(([k]) => !ROW_ONLY.includes(k)));
+    const record = recordOf(row);
     for (const link of links) {
       const rows = await manager.find(link.entity, { where: { [link.owner]: id }, order: { position: 'ASC' } });
       record[link.field] = rows.map((r) => r[link.target] as string);
@@ -90,6 +94,46 @@ export class KnowledgeEditor {
         await manager.insert(link.entity, ids.map((target, position) => ({ [link.owner]: record.id, [link.target]: target, position })));
       }
     }
+  }
+
+  /** Catalogue items by id, many at once (a catalogue import): a query per chunk, not per item. Items have no links. */
+  async getItems(manager: EntityManager, ids: readonly string[]): Promise<Map<string, CatalogueItemRecord>> {
+    const found = new Map<string, CatalogueItemRecord>();
+    await inChunks(ids, async (chunk) => {
+      for (const row of await manager.findBy(CatalogueItemEntity, { id: In(chunk) })) found.set(row.id, recordOf(row) as unknown as CatalogueItemRecord);
+    });
+    return found;
+  }
+
+  /**
+   * Stores many catalogue items in a few statements per chunk: those not in `existing` are inserted
+   * after the last item (in the given order), the others updated in place (their position kept).
+   */
+  async saveItems(manager: EntityManager, records: readonly CatalogueItemRecord[], existing: ReadonlySet<string>): Promise<void> {
+    const added = records.filter((r) => !existing.has(r.id));
+    if (added.length > 0) {
+      const [{ next }] = await manager.query(`SELECT COALESCE(MAX(position), -1) + 1 AS next FROM "catalogue_items"`);
+      await insertAll(manager, CatalogueItemEntity, added.map((r, i) => ({ ...r, position: Number(next) + i })));
+    }
+    const columns = manager.getRepository(CatalogueItemEntity).metadata.columns.filter((c) => !ROW_ONLY.includes(c.propertyName));
+    const assignments = columns.filter((c) => c.propertyName !== 'id').map((c) => `"${c.databaseName}" = v."${c.databaseName}"`);
+    // One UPDATE per chunk: the rows travel as one JSON array, typed by the table's own row type.
+    await inChunks(records.filter((r) => existing.has(r.id)), (chunk) => manager.query(
+      `UPDATE "catalogue_items" AS t SET ${assignments.join(', ')}, "updated_at" = now()
+       FROM jsonb_populate_recordset(NULL::"catalogue_items", $1::jsonb) AS v WHERE t."id" = v."id"`,
+      [JSON.stringify(chunk.map((r) => Object.fromEntries(columns.map((c) => [c.databaseName, r[c.propertyName as keyof CatalogueItemRecord]]))))],
+    ));
+  }
+
+  /** For each of these items, the concerns that rest on it (one query per chunk). */
+  async concernsLinkedToItems(manager: EntityManager, itemIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byItem = new Map<string, string[]>();
+    await inChunks(itemIds, async (chunk) => {
+      for (const link of await manager.findBy(ConcernItemLinkEntity, { itemId: In(chunk) })) {
+        byItem.set(link.itemId, [...(byItem.get(link.itemId) ?? []), link.concernId]);
+      }
+    });
+    return byItem;
   }
 
   /** Removes the record; its links go with it (foreign keys cascade). */

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
 import {
@@ -117,10 +118,20 @@ function concernRow(concern: ConcernRecord, position: number) {
   return { ...row, position };
 }
 
-async function insertAll<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: object[]): Promise<void> {
+/**
+ * Runs `write` on consecutive slices of `rows`, one statement each, letting the event loop in between:
+ * on the embedded database every statement runs on the main thread, and requests must not wait for a whole import.
+ */
+export async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + INSERT_CHUNK) as never).execute();
+    if (i > 0) await yieldToEventLoop();
+    await write(rows.slice(i, i + INSERT_CHUNK));
   }
+}
+
+/** Multi-row inserts, a chunk per statement. */
+export async function insertAll<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: object[]): Promise<void> {
+  await inChunks(rows, (chunk) => manager.createQueryBuilder().insert().into(entity).values(chunk as never).execute());
 }
 
 /** Call inside the transaction of every knowledge write: instances reload when the revision moves. */

@@ -17,6 +17,8 @@ export class AnswerIndexService implements OnModuleInit, OnModuleDestroy {
   private index: AnswerIndex | null = null;
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
+  private building: Promise<void> | null = null;
+  private wanted: KnowledgeSnapshot | null = null;
 
   constructor(
     private readonly knowledge: KnowledgeService,
@@ -25,10 +27,10 @@ export class AnswerIndexService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.subscription = this.knowledge.changes.subscribe((snapshot) => this.rebuild(snapshot));
+    this.subscription = this.knowledge.changes.subscribe((snapshot) => void this.rebuild(snapshot));
     this.jobs.process(JobName.RefreshIndex, async () => {
       await this.knowledge.refresh();
-      this.rebuild(this.knowledge.snapshot());
+      await this.rebuild(this.knowledge.snapshot());
     });
     if (this.pollIntervalMs > 0) {
       this.timer = setInterval(() => {
@@ -43,11 +45,20 @@ export class AnswerIndexService implements OnModuleInit, OnModuleDestroy {
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** The current index; built on first use if the knowledge is loaded but no change was seen yet. */
+  /**
+   * The current index; built on first use if the knowledge is loaded but no change was seen yet.
+   * While a newer revision is being built, the previous index answers.
+   */
   current(): AnswerIndex {
     const snapshot = this.knowledge.snapshot();
-    if (!this.index || this.index.revision !== snapshot.revision) this.rebuild(snapshot);
+    if (!this.index || this.index.revision !== snapshot.revision) void this.rebuild(snapshot);
     return this.index!;
+  }
+
+  /** Resolves once the index of the loaded knowledge is in place (at once when it already is). */
+  async settled(): Promise<AnswerIndex> {
+    while (this.building) await this.building;
+    return this.current();
   }
 
   isReady(): boolean {
@@ -59,10 +70,37 @@ export class AnswerIndexService implements OnModuleInit, OnModuleDestroy {
     await this.jobs.add(JobName.RefreshIndex, { requestedAt: Date.now() });
   }
 
-  private rebuild(snapshot: KnowledgeSnapshot): void {
-    if (this.index && this.index.revision === snapshot.revision && this.index.knowledge === snapshot) return;
-    const next = AnswerIndex.build(snapshot);
+  /**
+   * Swaps in an index of this snapshot. The first one is built at once (there is nothing to answer
+   * from yet); later ones in slices (AnswerIndex.buildInSlices) while questions are answered from
+   * the current index, and a change arriving meanwhile is built next, once — not once per revision.
+   */
+  private rebuild(snapshot: KnowledgeSnapshot): Promise<void> {
+    if (!this.index) {
+      this.swap(AnswerIndex.build(snapshot));
+      return Promise.resolve();
+    }
+    this.wanted = snapshot;
+    this.building ??= this.buildWanted().finally(() => {
+      this.building = null;
+    });
+    return this.building;
+  }
+
+  private async buildWanted(): Promise<void> {
+    for (let snapshot = this.wanted; snapshot; snapshot = this.wanted) {
+      this.wanted = null;
+      if (this.index && this.index.revision === snapshot.revision && this.index.knowledge === snapshot) continue;
+      try {
+        this.swap(await AnswerIndex.buildInSlices(snapshot));
+      } catch (error) {
+        this.logger.error(`问答索引重建失败（继续使用修订 ${this.index?.revision} 的索引）：${(error as Error).message}`);
+      }
+    }
+  }
+
+  private swap(next: AnswerIndex): void {
     this.index = next;
-    this.logger.log(`问答索引已更新：修订 ${snapshot.revision}，关切事项 ${next.concerns.size}，公开事项与解读 ${next.documents.size}，用时 ${next.buildMs.toFixed(0)} ms`);
+    this.logger.log(`问答索引已更新：修订 ${next.revision}，关切事项 ${next.concerns.size}，公开事项与解读 ${next.documents.size}，用时 ${next.buildMs.toFixed(0)} ms`);
   }
 }

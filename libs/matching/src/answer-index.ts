@@ -1,9 +1,21 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { TextAnalyzer } from '@app/analysis';
 import type { KnowledgeSnapshot } from '@app/knowledge';
-import { ConcernMatcher, prepareConcern, type ConcernMatcherTuning, DEFAULT_CONCERN_TUNING } from './concern-matcher.js';
+import { ConcernMatcher, prepareConcern, type ConcernMatcherTuning, DEFAULT_CONCERN_TUNING, type PreparedConcern } from './concern-matcher.js';
 import { DocumentMatcher, prepareInterpretation, prepareItem } from './document-matcher.js';
 import type { AnalysedQuery, CandidateType, ScoredCandidate } from './match-types.js';
 import { HomophoneCorrector } from './typo-corrector.js';
+
+// Documents prepared (analysed and indexed) between two pauses of a build in slices.
+const SLICE = 500;
+
+// Hands consecutive slices of the records to `each`, pausing (yield) after each slice.
+function* sliced<T>(records: readonly T[], each: (slice: T[]) => void): Generator<void, void> {
+  for (let i = 0; i < records.length; i += SLICE) {
+    each(records.slice(i, i + SLICE));
+    yield;
+  }
+}
 
 /**
  * A word that begins or ends with a character that is a word of its own (未修, 户及以上, 部能, 这是,
@@ -34,17 +46,42 @@ export class AnswerIndex {
   ) {}
 
   static build(knowledge: KnowledgeSnapshot, tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING, hmm = true): AnswerIndex {
+    const steps = AnswerIndex.buildSteps(knowledge, tuning, hmm);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same index, built in slices with the event loop let in between: a rebuild of a large
+   * knowledge base takes seconds, and the service keeps answering from the current index meanwhile.
+   */
+  static async buildInSlices(knowledge: KnowledgeSnapshot, tuning: ConcernMatcherTuning = DEFAULT_CONCERN_TUNING, hmm = true): Promise<AnswerIndex> {
+    const steps = AnswerIndex.buildSteps(knowledge, tuning, hmm);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await yieldToEventLoop();
+    }
+  }
+
+  // The build, pausing (yield) after each slice of documents and each matcher.
+  private static *buildSteps(knowledge: KnowledgeSnapshot, tuning: ConcernMatcherTuning, hmm: boolean): Generator<void, AnswerIndex> {
     const started = performance.now();
     const analyzer = new TextAnalyzer({ words: knowledge.bundle.words, synonymGroups: knowledge.bundle.synonymGroups, hmm });
     const domainWords = new Set([...knowledge.bundle.words, ...knowledge.bundle.synonymGroups.flat()].map((w) => analyzer.synonyms.canonical(analyzer.normalize(w))));
-    const concerns = new ConcernMatcher(knowledge.publishedConcerns().map((c) => prepareConcern(c, analyzer)), tuning, domainWords);
+    yield;
+    const prepared: PreparedConcern[] = [];
+    yield* sliced(knowledge.publishedConcerns(), (slice) => prepared.push(...slice.map((c) => prepareConcern(c, analyzer))));
+    const concerns = new ConcernMatcher(prepared, tuning, domainWords);
+    yield;
     // Catalogues repeat the same cells row after row: analyse each distinct text once.
     const memo = new Map<string, string[]>();
     const cached = { terms: (text: string) => memo.get(text) ?? memo.set(text, analyzer.terms(text)).get(text)! };
-    const documents = new DocumentMatcher([
-      ...knowledge.bundle.items.map((i) => prepareItem(i, knowledge.areaName(i.areaCode), cached)),
-      ...knowledge.bundle.interpretations.map((i) => prepareInterpretation(i, cached)),
-    ]);
+    const documents = new DocumentMatcher([]);
+    yield* sliced(knowledge.bundle.items, (slice) => documents.add(slice.map((i) => prepareItem(i, knowledge.areaName(i.areaCode), cached))));
+    yield* sliced(knowledge.bundle.interpretations, (slice) => documents.add(slice.map((i) => prepareInterpretation(i, cached))));
     memo.clear();
     const weights = concerns.weights;
     const vocabulary: [string, string][] = [

@@ -61,6 +61,11 @@ export class DocumentMatcher {
       minPrunedFrequency: 100,
       minRetrievalTerms: 1,
     });
+    this.add(prepared);
+  }
+
+  /** More documents: an index is built in several slices (AnswerIndex.buildInSlices). */
+  add(prepared: PreparedDocument[]): void {
     for (const doc of prepared) this.documents.set(doc.id, { type: doc.type, title: doc.title });
     this.index.addAll(prepared);
   }

@@ -34,4 +34,28 @@ describe('JsonLogger', () => {
     logger.warn('注意');
     expect(lines.map((l) => l.entry.message)).toEqual(['注意']);
   });
+
+  it('keeps Nest\'s start-up wiring (one line per route and module) out of the log unless debugging', () => {
+    const quiet = capture('log');
+    quiet.logger.log('Mapped {/api/answer, POST} route', 'RouterExplorer');
+    quiet.logger.log('AppModule dependencies initialized', 'InstanceLoader');
+    quiet.logger.log('已启动', 'Main');
+    expect(quiet.lines.map((l) => l.entry.message)).toEqual(['已启动']);
+    const debugging = capture('debug');
+    debugging.logger.log('Mapped {/api/answer, POST} route', 'RouterExplorer');
+    expect(debugging.lines[0].entry).toMatchObject({ level: 'debug', context: 'RouterExplorer' });
+  });
+
+  it('prints a warning of several lines (the one-time admin password) as a readable block, once', () => {
+    const written: string[] = [];
+    const logger = new JsonLogger('log', (line) => written.push(line));
+    logger.warn('已创建管理员账号“admin”，初始密码：Abc123xyz987QwEr\n  【重要】此密码只显示这一次', 'AuthService');
+    expect(written).toHaveLength(1);
+    const block = written[0].split('\n');
+    expect(block[0]).toMatch(/^=+$/);
+    expect(block).toContain('已创建管理员账号“admin”，初始密码：Abc123xyz987QwEr');
+    expect(block).toContain('  【重要】此密码只显示这一次');
+    expect(block.at(-1)).toMatch(/^=+$/);
+    expect(() => JSON.parse(written[0])).toThrow();
+  });
 });

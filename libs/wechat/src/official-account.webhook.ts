@@ -65,6 +65,19 @@ export class OfficialAccountWebhook {
     return echostr;
   }
 
+  /**
+   * Whether the call carries a valid, current signature (the message itself is checked on receipt):
+   * such calls come from WeChat, and are rate-limited per resident rather than per address.
+   */
+  isSigned(query: WebhookQuery): boolean {
+    try {
+      this.authenticate(query);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** POST: one message or event → passive reply (encrypted in safe mode) or `success`. */
   async receive(query: WebhookQuery, body: unknown): Promise<WebhookResponse> {
     const { timestamp, nonce } = this.authenticate(query);

@@ -47,17 +47,25 @@ export class RateLimitHook {
     private readonly metrics: ServiceMetrics,
   ) {}
 
-  register(instance: FastifyInstance): void {
+  /**
+   * `fromWechat` tells a webhook call WeChat signed: all official-account traffic arrives from a few
+   * Tencent addresses, so those calls are counted per resident (openid) and per signature — a captured
+   * signature replayed with other openids is still limited — never per address.
+   */
+  register(instance: FastifyInstance, fromWechat: (request: FastifyRequest) => boolean = () => false): void {
     instance.addHook('preHandler', async (request, reply) => {
-      if (isRateLimitedPath(request.url)) await this.check(request, reply);
+      if (isRateLimitedPath(request.url)) await this.check(request, reply, fromWechat(request));
     });
   }
 
-  async check(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async check(request: FastifyRequest, reply: FastifyReply, signedByWechat = false): Promise<void> {
     const { perIp, perUser, windowSeconds } = this.config.security.rateLimit;
     const ip = request.ip ?? request.socket.remoteAddress ?? 'unknown';
-    const checks: [scope: string, key: string, limit: number][] = [['ip', `ip:${ip}`, perIp]];
     const user = userKeyOf(request);
+    const signature = (request.query as Record<string, unknown>).signature;
+    const checks: [scope: string, key: string, limit: number][] = signedByWechat && user
+      ? [['signature', `sig:${String(signature)}`, perUser]]
+      : [['ip', `ip:${ip}`, perIp]];
     if (user) checks.push(['user', `user:${user}`, perUser]);
     for (const [scope, key, limit] of checks) {
       const decision = await this.limiter.hit(key, limit, windowSeconds);

@@ -1,7 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { parseSynonymLines } from '@app/analysis';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import {
@@ -19,6 +17,7 @@ import {
 import { CATALOGUE_COLUMNS, REQUIRED_CATALOGUE_COLUMNS, normalizeHeader } from './catalogue-columns.js';
 import type { KnowledgeIssue } from './knowledge-import-error.js';
 import { validateBundle } from './knowledge-validator.js';
+import { catalogueRows, SpreadsheetRefused } from './spreadsheet-rows.js';
 
 export interface FolderReadResult {
   bundle: KnowledgeBundle;
@@ -173,18 +172,6 @@ function resolveArea(
   return code ?? value.trim();
 }
 
-/**
- * CSV bytes as text: UTF-8 when they are valid UTF-8, else GB18030 (a superset of GBK), which is
- * what Excel on a Chinese Windows saves as "CSV".
- */
-function decodeCsv(content: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content);
-  } catch {
-    return new TextDecoder('gb18030').decode(content);
-  }
-}
-
 async function readAreas(dir: string, issues: Issues): Promise<AreaRecord[]> {
   const file = 'areas.yaml';
   let text: string;
@@ -223,29 +210,12 @@ async function readAreas(dir: string, issues: Issues): Promise<AreaRecord[]> {
   return areas;
 }
 
-/** The cells of a catalogue spreadsheet (XLSX: first sheet; otherwise CSV in UTF-8), header row first. */
-export async function catalogueRows(file: string, content: Buffer): Promise<string[][]> {
-  if (/\.xlsx$/i.test(file)) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return [];
-    const rows: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(row.getCell(c).text ?? '');
-      rows.push(cells);
-    });
-    return rows;
-  }
-  return parseCsv(decodeCsv(content), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-}
-
 async function readCatalogueRows(dir: string, file: string, issues: Issues): Promise<string[][] | null> {
   try {
     return await catalogueRows(file, await readFile(join(dir, file)));
   } catch (error) {
-    issues.push({ file: `catalogue/${file}`, message: `文件无法读取：${(error as Error).message.split('\n')[0]}` });
+    const reason = (error as Error).message.split('\n')[0];
+    issues.push({ file: `catalogue/${file}`, message: error instanceof SpreadsheetRefused ? reason : `文件无法读取：${reason}` });
     return null;
   }
 }
