@@ -42,10 +42,10 @@ export function matchQuestion(index: AnswerIndex, text: string, thresholds: Deci
   // than the concern (审批进度 after 人才引进 is not 低保审批进度). Otherwise the story names what an
   // ask like 希望有关部门尽快解决 is about.
   const alone = matchAsk(index, index.analyse(first), first, thresholds, limit);
-  const inStory = reading.body.length > first.length + MIN_STORY_CHARS ? matchAsk(index, withStory(index, first, reading), first, thresholds, limit) : alone;
   const confirmed = alone.decision === 'answer'
     && !index.concerns.objectConflict(alone.chosen[0].id, index.analyzer.objects(reading.body), alone.query.terms);
-  const primary = confirmed ? alone : inStory;
+  const hasStory = reading.body.length > first.length + MIN_STORY_CHARS;
+  const primary = confirmed || !hasStory ? alone : matchAsk(index, withStory(index, first, reading), first, thresholds, limit);
   // Later asks alone (the story would pull them back to the first one's topic): 低保怎么申请？医保怎么报销？
   const answered = new Set(primary.chosen.map((c) => c.id));
   const followUp = later
