@@ -124,7 +124,7 @@ describeInBrowser('staff console in Chromium', () => {
     await page.getByTitle('旅行社名录（tourism-5）').click();
     await page.getByRole('button', { name: '保存并发布' }).click();
     await page.getByTestId('publish-preview').getByText('养犬登记的办理地点').waitFor();
-    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.locator('.ant-modal').getByRole('button', { name: /^发\s*布$/ }).click();
     await page.waitForURL(/\/console\/concerns\/[^/]+$/);
     await page.getByText('已发布，几秒内即可用于答复').waitFor();
     const id = decodeURIComponent(page.url().split('/').pop()!);
@@ -176,7 +176,7 @@ describeInBrowser('staff console in Chromium', () => {
     await page.getByLabel('标题', { exact: true }).fill('快递丢了找谁');
     await page.getByLabel('标准问题').fill('快递丢件了去哪里投诉？');
     await page.getByLabel('答复口径').fill('先向快递公司投诉；对处理结果不满意的，可以向邮政管理部门申诉，拨打12305。');
-    await page.getByRole('button', { name: /^保\s*存$/ }).click();
+    await page.getByRole('button', { name: /保\s*存$/ }).click();
     await page.waitForURL(/\/console\/concerns\/[^/]+$/);
     const id = decodeURIComponent(page.url().split('/').pop()!);
     expect((await api<{ kind: string; itemIds: string[] }>('GET', `/api/console/concerns/${encodeURIComponent(id)}`)).body).toMatchObject({ kind: 'referral', itemIds: [] });
