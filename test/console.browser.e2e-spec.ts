@@ -177,7 +177,8 @@ describeInBrowser('staff console in Chromium', () => {
     await page.getByLabel('标准问题').fill('快递丢件了去哪里投诉？');
     await page.getByLabel('答复口径').fill('先向快递公司投诉；对处理结果不满意的，可以向邮政管理部门申诉，拨打12305。');
     await page.getByRole('button', { name: /保\s*存$/ }).click();
-    await page.waitForURL(/\/console\/concerns\/[^/]+$/);
+    // The page is /console/concerns/new until the save lands: wait for the concern's own address.
+    await page.waitForURL((url) => /\/console\/concerns\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
     const id = decodeURIComponent(page.url().split('/').pop()!);
     expect((await api<{ kind: string; itemIds: string[] }>('GET', `/api/console/concerns/${encodeURIComponent(id)}`)).body).toMatchObject({ kind: 'referral', itemIds: [] });
 
