@@ -45,7 +45,7 @@ export function matchQuestion(index: AnswerIndex, text: string, thresholds: Deci
   const confirmed = alone.decision === 'answer'
     && !index.concerns.objectConflict(alone.chosen[0].id, index.analyzer.objects(reading.body), alone.query.terms);
   const hasStory = reading.body.length > first.length + MIN_STORY_CHARS;
-  const primary = confirmed || !hasStory ? alone : matchAsk(index, withStory(index, first, reading), first, thresholds, limit);
+  const primary = confirmed || !hasStory ? alone : matchAsk(index, withStory(index, alone.query, first, reading), first, thresholds, limit);
   // Later asks alone (the story would pull them back to the first one's topic): 低保怎么申请？医保怎么报销？
   const answered = new Set(primary.chosen.map((c) => c.id));
   const followUp = later
@@ -57,18 +57,17 @@ export function matchQuestion(index: AnswerIndex, text: string, thresholds: Deci
 }
 
 /**
- * The ask's terms, and — when the message tells more than the ask — the story's words the knowledge
- * knows, as context that counts for less (its places and names, unknown to the knowledge, are left out).
+ * The ask's analysed terms, with the story's words the knowledge knows as context that counts for
+ * less (its places and names, unknown to the knowledge, are left out).
  */
-function withStory(index: AnswerIndex, ask: string, reading: MessageReading): AnalysedQuery {
-  const query = index.analyse(ask);
-  // The story without the message's other asks: a second question is not context for the first.
+function withStory(index: AnswerIndex, query: AnalysedQuery, ask: string, reading: MessageReading): AnalysedQuery {
   const known = (t: string) => index.concerns.knows(t);
   // The opening sentence names the matter as often as the ask does (a subject line, 我们小区电梯坏了),
   // unless the ask is in it: then its other clauses are story like the rest.
   const opening = reading.opening.includes(ask) ? [] : index.analyse(reading.opening).terms.filter(known);
   const focus = new Set([...query.terms, ...opening]);
-  // Its first MAX_STORY_CHARS say what the matter is (a 1,000-character letter's later detail adds
+  // The story without the message's other asks (a second question is not context for the first);
+  // its first MAX_STORY_CHARS say what the matter is (a 1,000-character letter's later detail adds
   // time, not topic: 300 and 600 gave the same dev figures).
   const story = index.analyse(reading.story.slice(0, MAX_STORY_CHARS));
   const context = story.terms.filter((t) => !focus.has(t) && known(t));

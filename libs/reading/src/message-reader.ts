@@ -23,8 +23,6 @@ export interface MessageReading {
   body: string;
   /** The body without its asks: the story around them, context for the first. */
   story: string;
-  /** Sentences in the body. */
-  sentences: number;
   /** The body's first sentence: in a letter or a message board post it usually names the matter. */
   opening: string;
   /** No clause asks anything (a complaint told as a story): the units are the opening sentence. */
@@ -130,7 +128,7 @@ export function readMessage(raw: string): MessageReading {
   const opening = sentences.length > 0 ? sentences[0].clauses.join('，') : '';
   const asked = new Set(asks.map((a) => a.ask));
   const story = all.map((c) => c.clause).filter((c) => !asked.has(c)).join('，');
-  return { asks, body: all.map((c) => c.clause).join('，'), story, sentences: sentences.length, opening, implicit };
+  return { asks, body: all.map((c) => c.clause).join('，'), story, opening, implicit };
 }
 
 function tail(clause: string): string {
